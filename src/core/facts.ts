@@ -1,0 +1,192 @@
+/**
+ * Facts: the language-neutral description of what an LLM application does.
+ * Front-ends (src/languages/*) turn source files into facts; rules read facts,
+ * never a particular language's syntax tree.
+ *
+ * Locations are 1-based; `endColumn` is exclusive. `file` is the POSIX path
+ * relative to the audit root. Notebook cells carry `cell` (0-based index of the
+ * cell in the notebook) and lines relative to the notebook file as a whole is
+ * not meaningful, so `line` is the line inside that cell.
+ */
+export interface Location {
+  file: string;
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+  /** Jupyter notebooks only: index of the code cell (0-based, counting all cells). */
+  cell?: number;
+}
+
+export type Language = 'python' | 'typescript' | 'javascript' | 'json' | 'yaml' | 'prompt' | 'manifest' | 'notebook';
+
+/**
+ * A value as far as static reading can tell. `value` is null when the code
+ * computes it in a way we do not follow (a settings object, the environment,
+ * a parameter); `expression` then holds the source text, for messages.
+ */
+export interface StaticValue {
+  value: string | null;
+  expression: string;
+  loc: Location;
+  /** Where the value came from when it was not written at the use site: e.g. `MODEL` constant, `os.environ`. */
+  via?: 'literal' | 'constant' | 'env' | 'settings' | 'parameter' | 'unknown';
+}
+
+export interface LlmCall {
+  kind: 'llmCall';
+  loc: Location;
+  /** Catalog provider id: openai, anthropic, google, mistral, cohere, litellm, bedrock, ollama, langchain, llamaindex, vercel-ai, openai-agents, crewai, pydantic-ai, langgraph, ... */
+  provider: string;
+  /** Catalog API id, e.g. `chat.completions.create`, `messages.create`, `ChatOpenAI.invoke`, `generateText`. */
+  api: string;
+  /** `chat` | `completion` | `embedding` | `agent` | `image` | `audio` */
+  operation: string;
+  model: StaticValue | null;
+  /** True for framework runs that call a model on the user's behalf (Runner.run, crew.kickoff, graph.invoke). */
+  indirect: boolean;
+  /** Name of the enclosing function (`Class.method` for methods), null at module level. */
+  enclosingFunction: string | null;
+  /** Source text of the client/receiver binding (`self.client`, `llm`), used to match per-client tracing wrappers. */
+  client: string | null;
+  /** A `base_url`/`baseURL` given to the client, when statically known (tracing gateways). */
+  baseUrl: string | null;
+  /** Tools bound to this call, when the call or its agent has any. */
+  tools: ToolBinding | null;
+  /** True when the resolution rested on a method name alone (the receiver's origin was not followed). */
+  heuristic: boolean;
+  /**
+   * Tracing the front-end can see at the call site: a wrapped or swapped client
+   * (`wrap_openai(OpenAI())`, `from langfuse.openai import openai`), a gateway base
+   * URL, a tracing decorator on an enclosing function or a span block around the call.
+   * Phase 2 adds project-wide coverage (autolog, instrumentors, env switches).
+   */
+  tracedBy: LocalTracing | null;
+}
+
+export interface LocalTracing {
+  library: string;
+  scope: 'client' | 'function' | 'block' | 'gateway';
+  /** The signal as written: `@traceable`, `wrap_openai`, `https://oai.helicone.ai/v1`. */
+  signal: string;
+}
+
+export interface ToolBinding {
+  loc: Location;
+  /** Number of tools, or null when a spread/variable could not be resolved. */
+  count: number | null;
+  names: string[];
+}
+
+export type PromptRole = 'system' | 'developer' | 'user' | 'assistant' | 'instructions' | 'template' | 'unknown';
+
+export interface Prompt {
+  kind: 'prompt';
+  loc: Location;
+  role: PromptRole;
+  /** The prompt text as resolved within the module; unresolved parts appear as `{expr}`. */
+  text: string;
+  /** inline (at the call), constant (a named module/class constant), template (a prompt-template object), file (a prompt file). */
+  source: 'inline' | 'constant' | 'template' | 'file';
+  /** Variable/constant name when the prompt was bound to one. */
+  name: string | null;
+  /** How the text was assembled: number of appended parts (`+=`, `.append`, concatenation, join of sections). */
+  assembly: { parts: number; appends: number; style: 'literal' | 'concat' | 'augmented' | 'list-join' | 'format' } ;
+  /** Model of the call that uses this prompt, when known (token counting uses its encoding). */
+  model: string | null;
+  /** True when the prompt is used by (or defined at) an LLM call we found. */
+  usedByCall: boolean;
+  /** Placeholders found in the text (`{name}`, `{{name}}`, `${name}`). */
+  variables: string[];
+  /** Source expressions interpolated into the prompt (f-string / template-literal holes), for injection rules. */
+  interpolations: string[];
+}
+
+export interface ToolParameter {
+  name: string;
+  type: string | null;
+  description: string | null;
+  required: boolean;
+}
+
+export interface ToolDef {
+  kind: 'tool';
+  loc: Location;
+  name: string;
+  description: string | null;
+  /** openai, anthropic, langchain, openai-agents, vercel-ai, mcp, crewai, llamaindex, pydantic-ai, json-schema */
+  framework: string;
+  parameters: ToolParameter[];
+}
+
+export interface ModelRef {
+  kind: 'model';
+  loc: Location;
+  id: string;
+  /** Provider the id belongs to, when the call or a `provider/` prefix says so. */
+  provider: string | null;
+  /** What names the model: `llm-call` (a call's model argument), `constant`, `config`, `prompt-file`, `hub`. */
+  context: string;
+}
+
+export interface TracingSetup {
+  kind: 'tracing';
+  loc: Location;
+  library: string;
+  /** global: patches SDKs process-wide; client: wraps one client; function: decorator/span over a function; env: an env var/config switch; disabled: an opt-out. */
+  scope: 'global' | 'client' | 'function' | 'env' | 'disabled';
+  /** Providers/frameworks covered (catalog ids), `*` for all. */
+  covers: string[];
+  /** For scope `function`: the decorated/spanned function name (`Class.method`). For `client`: the wrapped client's binding text. */
+  target: string | null;
+  /** The signal as written, e.g. `mlflow.openai.autolog()`, `@observe`, `LANGSMITH_TRACING=true`. */
+  signal: string;
+}
+
+export interface ArtifactRef {
+  kind: 'artifact';
+  loc: Location;
+  /** hf-model, hf-dataset, hf-file, sentence-transformer, mlflow-model, prompt-hub, model-file, ollama-model */
+  type: string;
+  /** Repo id, URI or path. */
+  name: string | null;
+  /** The revision/version as written; null when none is given. */
+  revision: string | null;
+  api: string;
+}
+
+export interface Dependency {
+  kind: 'dependency';
+  loc: Location;
+  name: string;
+  ecosystem: 'pypi' | 'npm';
+  /** The version constraint as written; null when there is none. */
+  spec: string | null;
+  pinning: 'exact' | 'range' | 'none';
+  /** True for LLM SDKs and frameworks (the catalog's list). */
+  genai: boolean;
+  /** Set in phase 2: the lockfile beside this manifest, if any. */
+  lockfile: string | null;
+}
+
+export type Fact = LlmCall | Prompt | ToolDef | ModelRef | TracingSetup | ArtifactRef | Dependency;
+
+export interface FileFacts {
+  llmCalls: LlmCall[];
+  prompts: Prompt[];
+  tools: ToolDef[];
+  models: ModelRef[];
+  tracing: TracingSetup[];
+  artifacts: ArtifactRef[];
+  dependencies: Dependency[];
+}
+
+export function emptyFacts(): FileFacts {
+  return { llmCalls: [], prompts: [], tools: [], models: [], tracing: [], artifacts: [], dependencies: [] };
+}
+
+export function mergeFacts(into: FileFacts, from: FileFacts): void {
+  for (const key of Object.keys(into) as (keyof FileFacts)[]) {
+    (into[key] as Fact[]).push(...(from[key] as Fact[]));
+  }
+}
