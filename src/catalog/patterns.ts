@@ -12,7 +12,8 @@
  *   def f(client): client.messages.create(...)  -> "?.messages.create"
  *
  * Pattern segments: a literal (`create`, `OpenAI()`), `*` (one segment),
- * `**` (zero or more segments), `{a,b}` (alternatives, may be followed by `()`).
+ * `**` (zero or more segments), `{a,b}` (alternatives, may be followed by `()`),
+ * `*` inside a segment (any characters but a dot: `instrumentation-*`).
  * npm scopes are written as they are (`@anthropic-ai/sdk`).
  */
 export type CompiledPattern = RegExp;
@@ -31,7 +32,7 @@ function segmentRegex(segment: string): string {
   if (name === '*') body = '[^.(]+';
   else if (name.startsWith('{') && name.endsWith('}')) {
     body = '(?:' + name.slice(1, -1).split(',').map(escapeRegex).join('|') + ')';
-  } else body = escapeRegex(name);
+  } else body = escapeRegex(name).replace(/\\\*/g, '[^.(]*'); // `*` inside a name: `@arizeai/openinference-instrumentation-*`
   return body + (called ? '\\(\\)' : '');
 }
 

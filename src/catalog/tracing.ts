@@ -19,6 +19,12 @@ export interface TracingShape {
   spans?: { python?: string[]; ts?: string[] };
   /** Imports that swap the SDK for a traced one (`from langfuse.openai import openai`). */
   importSwaps?: { python?: string[]; ts?: string[] };
+  /**
+   * Per-call options that switch tracing on for that call alone (AI SDK
+   * `experimental_telemetry: { isEnabled: true }`): the calls and the slot that
+   * must hold `true` (see sdk-calls.ts slots; `obj:N.a.b` reads nested properties).
+   */
+  callOptions?: { python?: string[]; ts?: string[]; slot: string };
   covers?: string[];
   coversSegment?: number;
 }
@@ -50,6 +56,7 @@ export const tracingShapes: readonly TracingShape[] = [
   { library: 'agentops', scope: 'global', calls: { python: ['agentops.init'], ts: ['agentops.init'] }, covers: ['*'] },
   { library: 'helicone', scope: 'global', calls: { python: ['litellm.success_callback'] }, covers: ['litellm'] },
   { library: 'openai-agents', scope: 'disabled', calls: { python: ['agents.set_tracing_disabled'] }, covers: ['openai-agents'] },
+  { library: 'vercel-ai-telemetry', scope: 'function', callOptions: { ts: ['ai.{generateText,streamText,generateObject,streamObject,embed,embedMany}'], slot: 'obj:0.experimental_telemetry.isEnabled' }, covers: ['vercel-ai'] },
   { library: 'openai-agents', scope: 'function', spans: { python: ['agents.{trace,custom_span,generation_span}'], ts: ['@openai/agents.{withTrace,withCustomSpan}'] }, covers: ['*'] },
 ];
 

@@ -1,0 +1,209 @@
+import { emptyFacts, mergeFacts, type FileFacts, type LlmCall, type Location } from './facts';
+import type { Finding } from './finding';
+import type { FrontEnd, SourceFile } from './frontend';
+import type { Config } from './config';
+import { defaultConfig } from './config';
+import { formatMessage, optionDefaults, type Report, type RuleDefinition } from './rule';
+import { stableHash } from './hash';
+import { computeCoverage, type Coverage } from './coverage';
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+/** Phase 1 result for one file: pure function of (path, text, rules, config). */
+export interface FileResult {
+  path: string;
+  facts: FileFacts;
+  findings: Finding[];
+  syntaxErrors: number;
+  skipped?: string;
+}
+
+export interface WorkspaceResult {
+  files: FileResult[];
+  facts: FileFacts;
+  findings: Finding[];
+  coverage: Map<LlmCall, Coverage>;
+  skipped: SkippedFile[];
+}
+
+interface ActiveRule {
+  rule: RuleDefinition;
+  severity: Finding['severity'];
+  options: Record<string, unknown>;
+}
+
+export interface EngineOptions {
+  frontEnds: readonly FrontEnd[];
+  rules: readonly RuleDefinition[];
+  config?: Config;
+  /** Phase 1 results, keyed by path + rule settings + content hash; share one map across runs to re-analyse only what changed. */
+  cache?: Map<string, FileResult>;
+  /** Fills `Dependency.lockfile` in phase 2. */
+  lockfileFor?: (manifestPath: string, allPaths: ReadonlySet<string>) => string | null;
+}
+
+/**
+ * The two-phase engine. Phase 1 (`analyzeFile`) is per file and pure, so it
+ * can run in a worker and be cached by content hash; phase 2 (`analyzeWorkspace`)
+ * runs on the merged facts of every file.
+ */
+export class Engine {
+  private readonly active: ActiveRule[];
+  private readonly cache: Map<string, FileResult>;
+  private readonly configKey: string;
+
+  constructor(private readonly options: EngineOptions) {
+    const config = options.config ?? defaultConfig();
+    this.active = options.rules.flatMap((rule) => {
+      const setting = config.rules[rule.code];
+      if (setting && !setting.enabled) return [];
+      return [{ rule, severity: setting?.severity ?? rule.severity, options: { ...optionDefaults(rule), ...(setting?.options ?? {}) } }];
+    });
+    this.cache = options.cache ?? new Map();
+    this.configKey = stableHash(JSON.stringify(config.rules));
+  }
+
+  frontEndFor(path: string): FrontEnd | undefined {
+    return this.options.frontEnds.find((frontEnd) => frontEnd.accepts(path));
+  }
+
+  accepts(path: string): boolean {
+    return this.frontEndFor(path) !== undefined;
+  }
+
+  analyzeFile(source: SourceFile): FileResult {
+    const key = `${source.path}\0${this.configKey}\0${stableHash(source.text)}`;
+    const cached = this.cache.get(key);
+    if (cached) return cached;
+    const result = this.analyzeUncached(source);
+    this.cache.set(key, result);
+    return result;
+  }
+
+  private analyzeUncached(source: SourceFile): FileResult {
+    const frontEnd = this.frontEndFor(source.path);
+    if (!frontEnd) return { path: source.path, facts: emptyFacts(), findings: [], syntaxErrors: 0, skipped: 'no analyzer for this file type' };
+    let extracted;
+    try {
+      extracted = frontEnd.extract(source);
+    } catch (error) {
+      // A front-end bug must cost one file, never the audit.
+      const reason = error instanceof RangeError ? 'too deeply nested to analyse' : `analyzer error: ${(error as Error).message}`;
+      return { path: source.path, facts: emptyFacts(), findings: [], syntaxErrors: 0, skipped: reason };
+    }
+    if (extracted.skipped) return { path: source.path, facts: emptyFacts(), findings: [], syntaxErrors: extracted.syntaxErrors, skipped: extracted.skipped };
+    const findings: Finding[] = [];
+    for (const { rule, severity, options } of this.active) {
+      if (!rule.checkFile) continue;
+      const reports = rule.checkFile({ path: source.path, text: source.text, facts: extracted.facts, options });
+      findings.push(...reports.map((report) => toFinding(rule, severity, report)));
+    }
+    assignFingerprints(findings, source.text);
+    return { path: source.path, facts: extracted.facts, findings, syntaxErrors: extracted.syntaxErrors };
+  }
+
+  analyzeWorkspace(files: readonly FileResult[], allPaths: ReadonlySet<string>, discoverySkipped: readonly SkippedFile[] = [], texts?: ReadonlyMap<string, string>): WorkspaceResult {
+    const facts = emptyFacts();
+    const findings: Finding[] = [];
+    const skipped: SkippedFile[] = [...discoverySkipped];
+    for (const file of files) {
+      if (file.skipped) {
+        skipped.push({ file: file.path, reason: file.skipped });
+        continue;
+      }
+      mergeFacts(facts, file.facts);
+      findings.push(...file.findings);
+    }
+    if (this.options.lockfileFor) {
+      for (const dependency of facts.dependencies) dependency.lockfile = this.options.lockfileFor(dependency.loc.file, allPaths);
+    }
+    const coverage = computeCoverage(facts);
+    const workspaceFindings: Finding[] = [];
+    for (const { rule, severity, options } of this.active) {
+      if (!rule.checkWorkspace) continue;
+      const reports = rule.checkWorkspace({ facts, allPaths, options });
+      workspaceFindings.push(...reports.map((report) => toFinding(rule, severity, report)));
+    }
+    // Workspace findings are fingerprinted per file, like file findings.
+    for (const [file, group] of groupBy(workspaceFindings, (finding) => finding.loc.file)) {
+      assignFingerprints(group, texts?.get(file) ?? '');
+    }
+    findings.push(...workspaceFindings);
+    findings.sort(compareFindings);
+    skipped.sort((a, b) => a.file.localeCompare(b.file));
+    return { files: [...files], facts, findings, coverage, skipped };
+  }
+}
+
+function toFinding(rule: RuleDefinition, severity: Finding['severity'], report: Report): Finding {
+  const template = rule.messages[report.messageId];
+  if (template === undefined) throw new Error(`rule ${rule.code} reported unknown message id ${report.messageId}`);
+  return {
+    rule: rule.code,
+    name: rule.name,
+    family: rule.family,
+    severity,
+    loc: report.loc,
+    messageId: report.messageId,
+    message: formatMessage(template, report.data),
+    impact: report.impact ?? { tokens: 0, costPer1kCalls: null },
+    related: report.related ?? [],
+    fix: report.fix ?? null,
+    fingerprint: '',
+    acknowledged: null,
+  };
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
+/** The code a location points at, with whitespace folded, so that moving it (edits above it, re-indenting) keeps its hash. */
+function normalisedSnippet(text: string, loc: Location): string {
+  if (!text) return '';
+  const lines = text.split('\n');
+  const picked = lines.slice(loc.line - 1, loc.endLine);
+  if (picked.length === 0) return '';
+  if (picked.length === 1) picked[0] = picked[0].slice(loc.column - 1, loc.endColumn - 1);
+  else {
+    picked[0] = picked[0].slice(loc.column - 1);
+    picked[picked.length - 1] = picked[picked.length - 1].slice(0, loc.endColumn - 1);
+  }
+  return picked.join('\n').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Fingerprint = rule + file + hash of the normalised code the finding points at
+ * + occurrence index among identical ones; never the line number, so edits
+ * elsewhere in the file keep it.
+ */
+function assignFingerprints(findings: Finding[], text: string): void {
+  const seen = new Map<string, number>();
+  const ordered = [...findings].sort(compareFindings);
+  for (const finding of ordered) {
+    const base = `${finding.rule}\0${finding.loc.file}\0${finding.loc.cell ?? ''}\0${normalisedSnippet(text, finding.loc)}\0${finding.messageId}`;
+    const occurrence = seen.get(base) ?? 0;
+    seen.set(base, occurrence + 1);
+    finding.fingerprint = stableHash(`${base}\0${occurrence}`);
+  }
+}
+
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    a.loc.file.localeCompare(b.loc.file) ||
+    (a.loc.cell ?? -1) - (b.loc.cell ?? -1) ||
+    a.loc.line - b.loc.line ||
+    a.loc.column - b.loc.column ||
+    a.rule.localeCompare(b.rule)
+  );
+}

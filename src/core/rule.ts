@@ -1,0 +1,81 @@
+import type { FileFacts, Location } from './facts';
+import type { Family, Fix, RelatedLocation, Severity } from './finding';
+
+export interface OptionSpec {
+  type: 'number' | 'string' | 'boolean' | 'string[]';
+  default: number | string | boolean | string[];
+  description: string;
+}
+
+/** Rule documentation in Ruff's form; the docs page and `genai-debt rule <code>` are generated from it. */
+export interface RuleDocs {
+  whatItDoes: string;
+  whyIsThisBad: string;
+  /** Code that triggers the rule; `path` decides the language (a test checks that it triggers). */
+  example: { path: string; code: string };
+  /** The same code without the debt (a test checks that it does not trigger). */
+  useInstead: { path: string; code: string };
+  fixSafety: string;
+  references: { title: string; url: string }[];
+}
+
+/** What a rule reports: the engine fills name, family, severity, message and fingerprint. */
+export interface Report {
+  loc: Location;
+  messageId: string;
+  data?: Record<string, string | number>;
+  impact?: { tokens: number; costPer1kCalls: number | null };
+  related?: RelatedLocation[];
+  fix?: Fix | null;
+}
+
+export interface FileContext {
+  path: string;
+  text: string;
+  facts: FileFacts;
+  options: Record<string, unknown>;
+}
+
+export interface WorkspaceContext {
+  /** Facts of every analysed file, merged. */
+  facts: FileFacts;
+  /** Every path the workspace holds (including files that were not analysed, e.g. lock files). */
+  allPaths: ReadonlySet<string>;
+  options: Record<string, unknown>;
+}
+
+export interface RuleDefinition {
+  code: string;
+  name: string;
+  family: Family;
+  severity: Severity;
+  status: 'preview' | 'stable';
+  since: string;
+  fix: 'none' | 'safe' | 'unsafe';
+  options: Record<string, OptionSpec>;
+  messages: Record<string, string>;
+  docs: RuleDocs;
+  /** Phase 1: per file, pure. */
+  checkFile?: (context: FileContext) => Report[];
+  /** Phase 2: on the merged facts of the workspace. */
+  checkWorkspace?: (context: WorkspaceContext) => Report[];
+}
+
+const CODE = /^GD\d{3}$/;
+const KEBAB = /^[a-z]+(?:-[a-z]+)*$/;
+
+export function defineRule(rule: RuleDefinition): RuleDefinition {
+  if (!CODE.test(rule.code)) throw new Error(`rule code ${rule.code} is not of the form GDnnn`);
+  if (!KEBAB.test(rule.name)) throw new Error(`rule name ${rule.name} is not kebab-case`);
+  if (!rule.checkFile && !rule.checkWorkspace) throw new Error(`rule ${rule.code} checks nothing`);
+  return rule;
+}
+
+/** Fills `{placeholder}`s of a message template. */
+export function formatMessage(template: string, data: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in data ? String(data[key]) : whole));
+}
+
+export function optionDefaults(rule: RuleDefinition): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(rule.options).map(([name, spec]) => [name, spec.default]));
+}

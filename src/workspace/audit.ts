@@ -1,0 +1,63 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { ConfigError, CONFIG_FILE_NAME, defaultConfig, parseConfig, type Config } from '../core/config';
+import { Engine, type FileResult } from '../core/engine';
+import type { RuleDefinition } from '../core/rule';
+import { lockfileFor } from '../languages/manifests';
+import { toAuditJson, type AuditJson } from '../report/json';
+import { rules as allRules } from '../rules';
+import { discoverFiles } from './discovery';
+import { loadFrontEnds } from './frontends';
+
+export interface AuditOptions {
+  /** A config file; without it, `.genai-debt.json` at the root is used when present. */
+  configPath?: string;
+  /** Extra include globs (e.g. the paths named on the command line), relative to the root. */
+  include?: string[];
+  rules?: readonly RuleDefinition[];
+  /** Phase 1 cache shared across runs (the extension keeps one). */
+  cache?: Map<string, FileResult>;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export function loadConfig(root: string, configPath: string | undefined, rules: readonly RuleDefinition[]): Config {
+  const path = configPath ? resolve(configPath) : join(root, CONFIG_FILE_NAME);
+  if (!existsSync(path)) {
+    if (configPath) throw new ConfigError(`config file not found: ${configPath}`);
+    return defaultConfig();
+  }
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`cannot read config ${path}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  return parseConfig(text, rules, configPath ?? CONFIG_FILE_NAME);
+}
+
+/** Audits a folder (or one file): discovery, phase 1 per file, phase 2 on the merged facts. */
+export async function auditWorkspace(root: string, options: AuditOptions = {}): Promise<AuditJson> {
+  const started = performance.now();
+  const rules = options.rules ?? allRules;
+  const absoluteRoot = resolve(root);
+  if (!existsSync(absoluteRoot)) throw new ConfigError(`no such file or folder: ${root}`);
+  const configRoot = statSync(absoluteRoot).isDirectory() ? absoluteRoot : resolve(absoluteRoot, '..');
+  const config = loadConfig(configRoot, options.configPath, rules);
+  const engine = new Engine({ frontEnds: await loadFrontEnds(), rules, config, cache: options.cache, lockfileFor });
+  const include = [...config.include, ...(options.include ?? [])];
+  const discovered = await discoverFiles(absoluteRoot, {
+    include: include.length ? include : undefined,
+    exclude: config.exclude,
+    maxFileBytes: config.maxFileBytes,
+    accepts: (path) => engine.accepts(path),
+  });
+  const results: FileResult[] = [];
+  const texts = new Map<string, string>();
+  discovered.files.forEach((file, index) => {
+    results.push(engine.analyzeFile({ path: file.path, text: file.text }));
+    texts.set(file.path, file.text);
+    options.onProgress?.(index + 1, discovered.files.length);
+  });
+  const workspace = engine.analyzeWorkspace(results, new Set(discovered.allPaths), discovered.skipped, texts);
+  return toAuditJson(workspace, performance.now() - started);
+}
