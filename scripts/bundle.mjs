@@ -15,6 +15,11 @@ await build({
   format: 'cjs',
   sourcemap: true,
   external: ['vscode'],
+  // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
+  alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },
+  // web-tree-sitter's ESM build asks import.meta.url where it lives; in a CJS bundle that is this file.
+  define: { 'import.meta.url': '__bundleUrl' },
+  banner: { js: "const __bundleUrl = require('node:url').pathToFileURL(__filename).href;" },
   logLevel: 'warning',
 });
 for (const wasm of ['web-tree-sitter/web-tree-sitter.wasm', 'tree-sitter-python/tree-sitter-python.wasm']) {

@@ -39,6 +39,8 @@ export interface CallShape {
   model?: string[];
   /** Provider of the model id, when the shape names the vendor (ChatAnthropic → anthropic). */
   modelProvider?: string;
+  /** Model ids carry their provider as a prefix (`openai/gpt-4o`, `anthropic:claude-…`): routers and agent frameworks. */
+  providerPrefix?: boolean;
   prompts?: PromptSlot[];
   tools?: string[];
   /** A framework run that calls the model on the user's behalf. */
@@ -215,14 +217,14 @@ const otherSdkShapes: CallShape[] = [
   {
     provider: 'litellm', api: 'completion', operation: 'chat',
     python: ['litellm.{completion,acompletion,text_completion,atext_completion}', 'litellm.Router().{completion,acompletion}'],
-    model: ['kw:model', 'arg:0'],
+    model: ['kw:model', 'arg:0'], providerPrefix: true,
     prompts: [{ slot: 'kw:messages', shape: 'messages' }],
     tools: ['kw:tools', 'kw:functions'],
   },
   {
     provider: 'litellm', api: 'embedding', operation: 'embedding',
     python: ['litellm.{embedding,aembedding}'],
-    model: ['kw:model', 'arg:0'],
+    model: ['kw:model', 'arg:0'], providerPrefix: true,
   },
   {
     provider: 'bedrock', api: 'converse', operation: 'chat',
@@ -312,14 +314,14 @@ function langchainShapes(): CallShape[] {
       provider: 'langchain', api: 'init_chat_model.invoke', operation: 'chat',
       python: [`{langchain.chat_models,langchain}.**.init_chat_model().${LC_PASS}.${LC_INVOKE_PY}`],
       ts: [`langchain.**.initChatModel().${LC_PASS}.${LC_INVOKE_TS}`],
-      model: ['ctor.arg:0', 'ctor.kw:model', 'ctor.arg:0'],
+      model: ['ctor.arg:0', 'ctor.kw:model', 'ctor.arg:0'], providerPrefix: true,
       prompts: [{ slot: 'arg:0', shape: 'messages' }],
     },
     {
       provider: 'langchain', api: 'init_chat_model', operation: 'chat', construct: true, indirect: true,
       python: ['{langchain.chat_models,langchain}.**.init_chat_model'],
       ts: ['langchain.**.initChatModel'],
-      model: ['arg:0', 'kw:model'],
+      model: ['arg:0', 'kw:model'], providerPrefix: true,
     },
     {
       provider: 'langchain', api: 'embeddings', operation: 'embedding', construct: true,
@@ -391,14 +393,14 @@ const frameworkShapes: CallShape[] = [
   {
     provider: 'crewai', api: 'Agent', operation: 'agent', construct: true, indirect: true,
     python: ['crewai.Agent'],
-    model: ['kw:llm'],
+    model: ['kw:llm'], providerPrefix: true,
     prompts: [{ slot: 'kw:backstory', shape: 'text', role: 'system' }, { slot: 'kw:goal', shape: 'text', role: 'system' }],
     tools: ['kw:tools'],
   },
   {
     provider: 'pydantic-ai', api: 'Agent.run', operation: 'agent', indirect: true,
     python: ['pydantic_ai.Agent().{run,run_sync,run_stream,iter}'],
-    model: ['ctor.arg:0', 'ctor.kw:model'],
+    model: ['ctor.arg:0', 'ctor.kw:model'], providerPrefix: true,
     prompts: [{ slot: 'ctor.kw:system_prompt', shape: 'text', role: 'system' }, { slot: 'ctor.kw:instructions', shape: 'text', role: 'instructions' }],
     tools: ['ctor.kw:tools'],
   },
@@ -406,7 +408,7 @@ const frameworkShapes: CallShape[] = [
     provider: 'langgraph', api: 'graph.invoke', operation: 'agent', indirect: true,
     python: ['langgraph.**.StateGraph().compile().{invoke,ainvoke,stream,astream,astream_events}', 'langgraph.prebuilt.create_react_agent().{invoke,ainvoke,stream,astream}', 'langchain.agents.create_agent().{invoke,ainvoke,stream,astream}'],
     ts: ['@langchain/langgraph.**.StateGraph().compile().{invoke,stream,streamEvents}', '@langchain/langgraph/prebuilt.createReactAgent().{invoke,stream}', 'langchain.createAgent().{invoke,stream}'],
-    model: ['ctor.arg:0', 'ctor.kw:model', 'ctor.obj:0.llm', 'ctor.obj:0.model'],
+    model: ['ctor.arg:0', 'ctor.kw:model', 'ctor.obj:0.llm', 'ctor.obj:0.model'], providerPrefix: true,
     tools: ['ctor.arg:1', 'ctor.kw:tools', 'ctor.obj:0.tools'],
   },
   {
@@ -418,7 +420,7 @@ const frameworkShapes: CallShape[] = [
   {
     provider: 'dspy', api: 'dspy.LM', operation: 'chat', construct: true, indirect: true,
     python: ['dspy.LM', 'dspy.OpenAI'],
-    model: ['arg:0', 'kw:model'],
+    model: ['arg:0', 'kw:model'], providerPrefix: true,
   },
 ];
 

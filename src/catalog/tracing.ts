@@ -48,7 +48,7 @@ export const tracingShapes: readonly TracingShape[] = [
   { library: 'traceloop', scope: 'function', decorators: { python: ['traceloop.sdk.decorators.{workflow,task,agent,tool,aworkflow,atask}'], ts: ['@traceloop/node-server-sdk.{withWorkflow,withTask,withAgent}'] }, covers: ['*'] },
   { library: 'weave', scope: 'global', calls: { python: ['weave.init'], ts: ['weave.init'] }, covers: ['*'] },
   { library: 'weave', scope: 'function', decorators: { python: ['weave.op'], ts: ['weave.op'] }, covers: ['*'] },
-  { library: 'logfire', scope: 'global', calls: { python: ['logfire.instrument_{openai,anthropic,pydantic_ai,litellm,google_genai,openai_agents,mcp}'] }, covers: ['*'] },
+  { library: 'logfire', scope: 'global', calls: { python: ['logfire.{instrument_openai,instrument_anthropic,instrument_pydantic_ai,instrument_litellm,instrument_google_genai,instrument_openai_agents,instrument_mcp}'] }, covers: ['*'] },
   { library: 'logfire', scope: 'function', decorators: { python: ['logfire.instrument'] }, spans: { python: ['logfire.span'] }, covers: ['*'] },
   { library: 'braintrust', scope: 'global', calls: { python: ['braintrust.auto_instrument'] }, covers: ['*'] },
   { library: 'braintrust', scope: 'client', calls: { python: ['braintrust.{wrap_openai,wrap_anthropic,wrap_litellm}'], ts: ['braintrust.{wrapOpenAI,wrapAnthropic,wrapAISDK,wrapAISDKModel}'] }, covers: ['*'] },

@@ -42,7 +42,7 @@ export interface EngineOptions {
   /** Phase 1 results, keyed by path + rule settings + content hash; share one map across runs to re-analyse only what changed. */
   cache?: Map<string, FileResult>;
   /** Fills `Dependency.lockfile` in phase 2. */
-  lockfileFor?: (manifestPath: string, allPaths: ReadonlySet<string>) => string | null;
+  lockfileFor?: (manifestPath: string, allPaths: ReadonlySet<string>, manifestText?: string) => string | null;
 }
 
 /**
@@ -118,7 +118,7 @@ export class Engine {
       findings.push(...file.findings);
     }
     if (this.options.lockfileFor) {
-      for (const dependency of facts.dependencies) dependency.lockfile = this.options.lockfileFor(dependency.loc.file, allPaths);
+      for (const dependency of facts.dependencies) dependency.lockfile = this.options.lockfileFor(dependency.loc.file, allPaths, texts?.get(dependency.loc.file));
     }
     const coverage = computeCoverage(facts);
     const workspaceFindings: Finding[] = [];

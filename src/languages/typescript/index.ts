@@ -1,0 +1,34 @@
+import { emptyFacts } from '../../core/facts';
+import type { ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
+import { extractFacts } from './extract';
+import { acceptsPath, isMinified, parseSource, syntaxErrorCount } from './parse';
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message);
+}
+
+/**
+ * The TypeScript/JavaScript front-end: `.ts .tsx .mts .cts .js .jsx .mjs .cjs`
+ * (not `.d.ts`), read with the TypeScript compiler's parser alone (no Program,
+ * no type checker: a whole workspace must parse in seconds). `parse` is the bare
+ * parse, for benchmarks.
+ */
+export function createTypeScriptFrontEnd(): FrontEnd & { parse(text: string, path: string): unknown } {
+  return {
+    id: 'typescript',
+    language: 'typescript',
+    accepts: acceptsPath,
+    parse: (text: string, path: string) => parseSource(text, path),
+    extract(file: SourceFile): ExtractResult {
+      if (isMinified(file.text)) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'minified' };
+      try {
+        const sourceFile = parseSource(file.text, file.path);
+        return { facts: extractFacts(sourceFile, file.path), syntaxErrors: syntaxErrorCount(sourceFile) };
+      } catch (error) {
+        // the compiler's parser recurses: 5,000-deep nesting overflows it (and would our resolvers)
+        if (isStackOverflow(error)) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'nesting too deep to parse' };
+        throw error;
+      }
+    },
+  };
+}

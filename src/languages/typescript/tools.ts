@@ -1,0 +1,187 @@
+import ts from 'typescript';
+import type { ToolBinding, ToolDef, ToolParameter } from '../../core/facts';
+import { toolShapes } from '../../catalog/tool-frameworks';
+import type { FileContext } from './context';
+import { originMatches, type Origin } from './origin';
+import { followVariable, readFirstSlot } from './slots';
+import { literalText, locationOf, objectProperty, propertyNameText, unwrap, type CallLike } from './syntax';
+import { resolveText } from './text';
+import { constantString } from './values';
+
+const OPTIONAL_METHODS = new Set(['optional', 'nullish', 'default', 'nullable']);
+
+/** A zod chain (`z.string().describe("…").optional()`) read as one parameter. */
+function zodParameter(name: string, expression: ts.Expression): ToolParameter {
+  let type: string | null = null;
+  let description: string | null = null;
+  let required = true;
+  let node = unwrap(expression);
+  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression)) {
+    const method = node.expression.name.text;
+    if (method === 'describe' && node.arguments.length > 0) description = description ?? resolveText(node.arguments[0])?.text ?? null;
+    if (OPTIONAL_METHODS.has(method)) required = false;
+    type = method;
+    node = unwrap(node.expression.expression);
+  }
+  return { name, type, description, required };
+}
+
+function zodShape(shape: ts.ObjectLiteralExpression): ToolParameter[] {
+  const parameters: ToolParameter[] = [];
+  for (const property of shape.properties) {
+    const name = propertyNameText(property.name);
+    if (name === null) continue;
+    if (ts.isPropertyAssignment(property)) parameters.push(zodParameter(name, property.initializer));
+    else if (ts.isShorthandPropertyAssignment(property)) parameters.push({ name, type: null, description: null, required: true });
+  }
+  return parameters;
+}
+
+function jsonSchemaParameters(schema: ts.ObjectLiteralExpression): ToolParameter[] {
+  const properties = objectProperty(schema, 'properties');
+  const propertiesNode = properties ? followVariable(properties.value) : null;
+  if (!propertiesNode || !ts.isObjectLiteralExpression(propertiesNode)) return [];
+  const requiredNode = objectProperty(schema, 'required');
+  const requiredList = requiredNode ? followVariable(requiredNode.value) : null;
+  const required = new Set(requiredList && ts.isArrayLiteralExpression(requiredList) ? requiredList.elements.map((element) => literalText(unwrap(element)) ?? '') : []);
+  const parameters: ToolParameter[] = [];
+  for (const property of propertiesNode.properties) {
+    const name = propertyNameText(property.name);
+    if (name === null || !ts.isPropertyAssignment(property)) continue;
+    const spec = followVariable(property.initializer);
+    const field = (key: string): string | null => {
+      const hit = ts.isObjectLiteralExpression(spec) ? objectProperty(spec, key) : null;
+      return hit ? constantString(hit.value)?.text ?? resolveText(hit.value)?.text ?? null : null;
+    };
+    parameters.push({ name, type: field('type'), description: field('description'), required: required.has(name) });
+  }
+  return parameters;
+}
+
+/** Parameters of a tool schema: `z.object({…})`, a zod raw shape (MCP), `jsonSchema({…})` or a JSON Schema literal. */
+export function schemaParameters(expression: ts.Expression | undefined): ToolParameter[] {
+  if (!expression) return [];
+  let node = followVariable(expression);
+  // look through `.describe(…)`, `.strict()` and the like down to `z.object(…)` / `jsonSchema(…)`
+  while (ts.isCallExpression(node)) {
+    const callee = unwrap(node.expression);
+    const name = ts.isPropertyAccessExpression(callee) ? callee.name.text : ts.isIdentifier(callee) ? callee.text : '';
+    if ((name === 'object' || name === 'jsonSchema' || name === 'strictObject') && node.arguments.length > 0) {
+      const inner = followVariable(node.arguments[0]);
+      if (!ts.isObjectLiteralExpression(inner)) return [];
+      return name === 'jsonSchema' ? jsonSchemaParameters(inner) : zodShape(inner);
+    }
+    if (!ts.isPropertyAccessExpression(callee)) return [];
+    node = unwrap(callee.expression);
+  }
+  if (!ts.isObjectLiteralExpression(node)) return [];
+  return objectProperty(node, 'properties') || objectProperty(node, 'type') ? jsonSchemaParameters(node) : zodShape(node);
+}
+
+/** The name a tool gets from where it is defined: `tools: { weather: tool(…) }` or `const weather = tool(…)`. */
+function contextualName(call: CallLike): { name: string; node: ts.Node } | null {
+  let holder: ts.Node = call.parent;
+  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+  if ((ts.isPropertyAssignment(holder) || ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder)) && holder.name) {
+    const name = propertyNameText(holder.name);
+    if (name !== null) return { name, node: holder.name };
+  }
+  return null;
+}
+
+function descriptionText(expression: ts.Expression | undefined): string | null {
+  return expression ? resolveText(expression)?.text ?? null : null;
+}
+
+/** Tools defined by framework calls (catalog/tool-frameworks.ts): AI SDK `tool()`, MCP `server.tool()`, LangChain, Agents SDK. */
+export function callTools(context: FileContext, call: CallLike, origin: Origin): void {
+  if (origin.root === '?') return;
+  for (const shape of toolShapes) {
+    const calls = shape.calls;
+    if (!calls?.ts || !originMatches(origin, calls.ts)) continue;
+    const nameHit = readFirstSlot(calls.name, call, origin);
+    const written = nameHit ? constantString(nameHit.value) : null;
+    const named = written ? { name: written.text, node: written.node } : contextualName(call);
+    if (!named) return;
+    const description = (calls.description ?? []).map((slot) => readFirstSlot([slot], call, origin)?.value).find((value) => value && literalOrText(value));
+    const parameters = (calls.parameters ?? []).map((slot) => readFirstSlot([slot], call, origin)?.value).find((value) => value && isSchema(value));
+    context.facts.tools.push({
+      kind: 'tool', loc: locationOf(named.node, context.file), name: named.name, description: descriptionText(description), framework: shape.framework, parameters: schemaParameters(parameters),
+    });
+    return;
+  }
+}
+
+function literalOrText(expression: ts.Expression): boolean {
+  return resolveText(expression) !== null;
+}
+
+function isSchema(expression: ts.Expression): boolean {
+  const node = followVariable(expression);
+  return ts.isObjectLiteralExpression(node) || ts.isCallExpression(node);
+}
+
+/**
+ * Tool definitions recognised by their shape wherever an object literal has it:
+ * OpenAI `{ type: "function", function: { name, … } }`, Responses' flat
+ * `{ type: "function", name, parameters }`, Anthropic `{ name, description, input_schema }`.
+ */
+export function structuralTool(context: FileContext, object: ts.ObjectLiteralExpression): void {
+  const type = objectProperty(object, 'type');
+  const isFunction = type !== null && literalText(unwrap(type.value)) === 'function';
+  let holder: ts.ObjectLiteralExpression | null = null;
+  let framework = 'openai';
+  let schemaKey = 'parameters';
+  const nested = objectProperty(object, 'function');
+  const nestedObject = nested ? followVariable(nested.value) : null;
+  if (isFunction && nestedObject && ts.isObjectLiteralExpression(nestedObject)) holder = nestedObject;
+  else if (isFunction && objectProperty(object, 'name')) holder = object;
+  else if (objectProperty(object, 'input_schema') && objectProperty(object, 'name')) {
+    holder = object;
+    framework = 'anthropic';
+    schemaKey = 'input_schema';
+  }
+  if (!holder) return;
+  const nameProperty = objectProperty(holder, 'name');
+  const name = nameProperty ? constantString(nameProperty.value) : null;
+  if (!name) return;
+  const nameNode = literalText(unwrap(nameProperty!.value)) !== null ? nameProperty!.value : nameProperty!.key;
+  context.facts.tools.push({
+    kind: 'tool', loc: locationOf(nameNode, context.file), name: name.text, description: descriptionText(objectProperty(holder, 'description')?.value),
+    framework, parameters: schemaParameters(objectProperty(holder, schemaKey)?.value),
+  } satisfies ToolDef);
+}
+
+function toolName(expression: ts.Expression): string | null {
+  const node = unwrap(expression);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isObjectLiteralExpression(node)) {
+    const nested = objectProperty(node, 'function');
+    const holder = nested && ts.isObjectLiteralExpression(unwrap(nested.value)) ? unwrap(nested.value) as ts.ObjectLiteralExpression : node;
+    const name = objectProperty(holder, 'name');
+    return name ? constantString(name.value)?.text ?? null : null;
+  }
+  if (ts.isCallExpression(node) || ts.isNewExpression(node)) {
+    const first = node.arguments?.[0];
+    const object = first ? unwrap(first) : null;
+    const name = object && ts.isObjectLiteralExpression(object) ? objectProperty(object, 'name') : null;
+    return name ? constantString(name.value)?.text ?? null : null;
+  }
+  return null;
+}
+
+/** The tools a call binds: an object (`tools: { a, b }`) or a list; null count when a spread or variable is not followed. */
+export function toolBinding(expression: ts.Expression, file: string): ToolBinding {
+  const node = followVariable(expression);
+  if (ts.isObjectLiteralExpression(node)) {
+    const spread = node.properties.some((property) => ts.isSpreadAssignment(property));
+    const names = node.properties.map((property) => propertyNameText(property.name)).filter((name): name is string => name !== null);
+    return { loc: locationOf(node, file), count: spread ? null : node.properties.length, names };
+  }
+  if (ts.isArrayLiteralExpression(node)) {
+    const spread = node.elements.some((element) => ts.isSpreadElement(element));
+    const names = node.elements.map((element) => toolName(element)).filter((name): name is string => name !== null);
+    return { loc: locationOf(node, file), count: spread ? null : node.elements.length, names };
+  }
+  return { loc: locationOf(expression, file), count: null, names: [] };
+}
