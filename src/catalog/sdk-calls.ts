@@ -173,7 +173,8 @@ const googleShapes: CallShape[] = [
     python: ['google.generativeai.GenerativeModel().{generate_content,generate_content_async,start_chat().send_message,start_chat().send_message_async,count_tokens}', 'google.generativeai.GenerativeModel().start_chat().{send_message,send_message_async}'],
     ts: ['@google/generative-ai.GoogleGenerativeAI().getGenerativeModel().{generateContent,generateContentStream}', '@google/generative-ai.GoogleGenerativeAI().getGenerativeModel().startChat().{sendMessage,sendMessageStream}'],
     heuristic: { python: ['?.{generate_content,generate_content_async}'], ts: ['?.{generateContent,generateContentStream}'], requiresImport: ['google.generativeai', '@google/generative-ai', 'vertexai'] },
-    model: ['ctor.arg:0', 'ctor.kw:model_name', 'ctor.obj:0.model'],
+    // `getGenerativeModel({ model }).startChat().sendMessage(…)`: the model is on the call before `startChat`
+    model: ['ctor.arg:0', 'ctor.kw:model_name', 'ctor.obj:0.model', 'chain.getGenerativeModel.obj:0.model'],
     prompts: [{ slot: 'ctor.kw:system_instruction', shape: 'text', role: 'system' }, { slot: 'ctor.obj:0.systemInstruction', shape: 'text', role: 'system' }, { slot: 'arg:0', shape: 'contents' }],
   },
   {
@@ -351,13 +352,14 @@ const frameworkShapes: CallShape[] = [
     provider: 'llamaindex', api: 'query_engine.query', operation: 'agent', indirect: true,
     python: ['llama_index.**.{VectorStoreIndex,SummaryIndex,PropertyGraphIndex,KnowledgeGraphIndex}.**.{as_query_engine,as_chat_engine}().{query,aquery,chat,achat,stream_chat,astream_chat}'],
   },
-  {
-    provider: 'vercel-ai', api: 'generateText', operation: 'chat',
-    ts: ['ai.{generateText,streamText,generateObject,streamObject}'],
+  // one row per function so that `api` names the function called (streaming vs structured output)
+  ...['generateText', 'streamText', 'generateObject', 'streamObject'].map((api): CallShape => ({
+    provider: 'vercel-ai', api, operation: 'chat',
+    ts: [`ai.${api}`],
     model: ['obj:0.model'],
     prompts: [{ slot: 'obj:0.system', shape: 'text', role: 'system' }, { slot: 'obj:0.prompt', shape: 'text', role: 'user' }, { slot: 'obj:0.messages', shape: 'messages' }],
     tools: ['obj:0.tools'],
-  },
+  })),
   {
     provider: 'vercel-ai', api: 'embed', operation: 'embedding',
     ts: ['ai.{embed,embedMany}'],

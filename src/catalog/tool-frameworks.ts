@@ -34,7 +34,7 @@ export const toolShapes: readonly ToolShape[] = [
   {
     framework: 'mcp',
     decorators: { python: ['{mcp.server.fastmcp,fastmcp,mcp.server}.FastMCP().tool'] },
-    calls: { ts: ['@modelcontextprotocol/sdk.**.{McpServer,Server}().{tool,registerTool}'], name: ['arg:0'], description: ['obj:1.description', 'arg:1'], parameters: ['obj:1.inputSchema', 'arg:2', 'arg:1'] },
+    calls: { ts: ['@modelcontextprotocol/sdk.**.{McpServer,Server}().{tool,registerTool}', '@modelcontextprotocol/sdk.**.McpServer().experimental.tasks.registerToolTask'], name: ['arg:0'], description: ['obj:1.description', 'arg:1'], parameters: ['obj:1.inputSchema', 'arg:2', 'arg:1'] },
   },
   {
     framework: 'vercel-ai',

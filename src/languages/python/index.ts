@@ -35,7 +35,8 @@ export async function createPythonFrontEnd(wasm: PythonWasm): Promise<FrontEnd &
       return tree !== null;
     },
     extract(file: SourceFile): ExtractResult {
-      const tree = parser.parse(file.text);
+      // tree-sitter reads NUL as the end of input; a space keeps every offset and column.
+      const tree = parser.parse(file.text.replace(/\0/g, ' '));
       if (!tree) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'the Python parser gave up on this file' };
       try {
         return extractFromTree(tree, file.path);

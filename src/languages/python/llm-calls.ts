@@ -12,7 +12,7 @@ import { staticValue, type ResolvedValue } from './values';
 
 /** LLM calls (and the model ids at their model slots) from the call shapes of the catalog. */
 
-export interface ModelResolution {
+interface ModelResolution {
   value: ResolvedValue;
   provider: string | null;
   /** Constructions the model was read from. */
@@ -41,7 +41,7 @@ function providerOf(shape: CallShape, id: string | null): string {
 }
 
 /** The model of a call: a static id, or a construction (`llm=ChatOpenAI(model=…)`) whose model slot is read in turn. */
-export function resolveModel(context: PythonContext, shape: CallShape, call: ScopedNode, origin: Origin | null, depth = 0): ModelResolution | null {
+function resolveModel(context: PythonContext, shape: CallShape, call: ScopedNode, origin: Origin | null, depth = 0): ModelResolution | null {
   if (depth > maxResolveDepth) return null;
   for (const slot of shape.model ?? []) {
     const hit = readSlot(slot, call, origin);
@@ -64,7 +64,7 @@ export function resolveModel(context: PythonContext, shape: CallShape, call: Sco
   return null;
 }
 
-export function toolBinding(shape: CallShape, call: ScopedNode, origin: Origin | null, location: PythonContext['loc']): ToolBinding | null {
+function toolBinding(shape: CallShape, call: ScopedNode, origin: Origin | null, location: PythonContext['loc']): ToolBinding | null {
   const hit = firstSlot(shape.tools, call, origin);
   if (!hit) return null;
   let target = resolveValue(hit.node, hit.scope);

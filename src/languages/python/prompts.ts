@@ -168,12 +168,14 @@ export function emitPrompts(context: PythonContext, calls: AnalysedCall[]): void
     for (const [name, bindings] of scope.bindings) {
       if (!constantNamePattern.test(name)) continue;
       const last = bindings[bindings.length - 1];
-      if (last.kind !== 'value' || last.target.type !== 'identifier' || sink.seen.has(last.value.id)) continue;
+      if (last.kind !== 'value' || last.target.type !== 'identifier') continue;
+      const written = unwrap(last.value);
+      if (sink.seen.has(written.id)) continue;
       const value = evaluateBinding(name, last, Infinity);
       // Paths, flags and names are not prompts: the text must read like prose.
       if (!value.hasLiteral || !/\s/.test(value.text.trim())) continue;
-      sink.seen.add(last.value.id);
-      context.facts.prompts.push(promptFact(context, last.value, value, roleOfName(name), 'constant', name, null, usedNames.has(name)));
+      sink.seen.add(written.id);
+      context.facts.prompts.push(promptFact(context, written, value, roleOfName(name), 'constant', name, null, usedNames.has(name)));
     }
   }
 }

@@ -53,7 +53,7 @@ export function lookup(name: string, scope: Scope, position: number): Binding | 
 }
 
 /** The last binding that took effect before `position`; the first one if none did (a loop, a later def). */
-export function pickBinding(bindings: Binding[], position: number): Binding {
+function pickBinding(bindings: Binding[], position: number): Binding {
   let chosen: Binding | null = null;
   for (const binding of bindings) {
     const end = binding.kind === 'parameter' ? -1 : binding.end;
@@ -63,13 +63,13 @@ export function pickBinding(bindings: Binding[], position: number): Binding {
 }
 
 /** The class scope of a local class name, when `name` is one. */
-export function localClass(name: string, scope: Scope, position: number): Scope | null {
+function localClass(name: string, scope: Scope, position: number): Scope | null {
   const binding = lookup(name, scope, position);
   return binding?.kind === 'definition' && binding.scope.kind === 'class' ? binding.scope : null;
 }
 
 /** The value bound to `self.attr` (any method) or a class attribute, seen from a method. */
-export function selfAttribute(attribute: Node, scope: Scope): Binding | null {
+function selfAttribute(attribute: Node, scope: Scope): Binding | null {
   const object = attribute.childForFieldName('object');
   const name = attribute.childForFieldName('attribute')?.text;
   if (!object || !name || object.type !== 'identifier') return null;

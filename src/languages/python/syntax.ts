@@ -75,13 +75,9 @@ function stringPrefix(node: Node): string {
   return (start?.text ?? '').replace(/['"]/g, '').toLowerCase();
 }
 
-export function isFString(node: Node): boolean {
-  return node.type === 'string' && stringPrefix(node).includes('f');
-}
-
 const simpleEscapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"', a: '\x07', b: '\b', f: '\f', v: '\v', '0': '\0', '\n': '' };
 
-export function decodeEscape(escape: string): string {
+function decodeEscape(escape: string): string {
   const body = escape.slice(1);
   if (body in simpleEscapes) return simpleEscapes[body];
   if (/^(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8})$/.test(body)) {
@@ -161,7 +157,7 @@ export function docstringOf(definition: Node): { text: string; node: Node } | nu
 }
 
 /** `inspect.cleandoc`: strips the common indentation and surrounding blank lines. */
-export function cleanDoc(text: string): string {
+function cleanDoc(text: string): string {
   const lines = text.replace(/\t/g, '    ').split('\n');
   const rest = lines.slice(1).filter((line) => line.trim() !== '');
   const indent = rest.length ? Math.min(...rest.map((line) => line.length - line.trimStart().length)) : 0;

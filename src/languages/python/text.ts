@@ -55,9 +55,22 @@ function unique(items: string[]): string[] {
   return [...new Set(items)];
 }
 
+/**
+ * Work left for the current top-level evaluation. Names can share
+ * sub-expressions (`B = A + A; C = B + B; …`), which would otherwise
+ * explode exponentially in time and text size.
+ */
+const maxSteps = 20000;
+let stepsLeft = maxSteps;
+
+function outOfSteps(depth: number): boolean {
+  if (depth === 0) stepsLeft = maxSteps;
+  return --stepsLeft < 0 || depth > maxResolveDepth;
+}
+
 export function evaluateText(expression: Node, scope: Scope, depth = 0): TextValue {
   const node = unwrap(expression);
-  if (depth > maxResolveDepth) return hole(node.text);
+  if (outOfSteps(depth)) return hole(node.text.length > 200 ? `${node.text.slice(0, 200)}…` : node.text);
   switch (node.type) {
     case 'string': {
       const values = stringPieces(node).map((piece) => (piece.hole ? hole(piece.text) : literal(piece.text)));
@@ -156,7 +169,7 @@ function evaluateCall(node: Node, scope: Scope, depth: number): TextValue {
  */
 export function listElements(expression: Node, scope: Scope, depth = 0): { elements: ScopedNode[]; appends: number; spread: boolean; node: Node } | null {
   const node = unwrap(expression);
-  if (depth > maxResolveDepth) return null;
+  if (outOfSteps(depth)) return null;
   if (node.type === 'list' || node.type === 'tuple') {
     const children = namedChildrenOf(node);
     return {

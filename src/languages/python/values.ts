@@ -52,8 +52,3 @@ export function staticValue(file: string, expression: Node, scope: Scope, depth 
       return unknown('unknown');
   }
 }
-
-/** Location of a resolved value's literal, or of the use when there is none. */
-export function valueNode(value: ResolvedValue, fallback: Node): Node {
-  return value.literal ?? fallback;
-}

@@ -62,6 +62,8 @@ function jsonSchemaParameters(schema: ts.ObjectLiteralExpression): ToolParameter
 export function schemaParameters(expression: ts.Expression | undefined): ToolParameter[] {
   if (!expression) return [];
   let node = followVariable(expression);
+  // a zod object's raw shape (`Schema.shape`, MCP's `inputSchema`) has the object's parameters
+  if (ts.isPropertyAccessExpression(node) && node.name.text === 'shape') node = followVariable(node.expression);
   // look through `.describe(…)`, `.strict()` and the like down to `z.object(…)` / `jsonSchema(…)`
   while (ts.isCallExpression(node)) {
     const callee = unwrap(node.expression);
@@ -78,10 +80,31 @@ export function schemaParameters(expression: ts.Expression | undefined): ToolPar
   return objectProperty(node, 'properties') || objectProperty(node, 'type') ? jsonSchemaParameters(node) : zodShape(node);
 }
 
-/** The name a tool gets from where it is defined: `tools: { weather: tool(…) }` or `const weather = tool(…)`. */
-function contextualName(call: CallLike): { name: string; node: ts.Node } | null {
-  let holder: ts.Node = call.parent;
+function skipWrappers(node: ts.Node): ts.Node {
+  let holder = node;
   while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+  return holder;
+}
+
+/**
+ * A tool factory takes its name from the function that returns the tool:
+ * `const createDocument = (deps) => tool({…})`, `function search(deps) { return tool({…}); }`.
+ */
+function factoryHolder(holder: ts.Node): ts.Node {
+  if (ts.isArrowFunction(holder)) return skipWrappers(holder.parent);
+  if (!ts.isReturnStatement(holder) || !ts.isBlock(holder.parent)) return holder;
+  const owner = holder.parent.parent;
+  if (ts.isFunctionDeclaration(owner) || ts.isMethodDeclaration(owner)) return owner;
+  return ts.isArrowFunction(owner) || ts.isFunctionExpression(owner) ? skipWrappers(owner.parent) : holder;
+}
+
+/** The name a tool gets from where it is defined: `tools: { weather: tool(…) }`, `const weather = tool(…)` or a factory returning it. */
+function contextualName(call: CallLike): { name: string; node: ts.Node } | null {
+  const holder = factoryHolder(skipWrappers(call.parent));
+  if ((ts.isFunctionDeclaration(holder) || ts.isMethodDeclaration(holder)) && holder.name) {
+    const name = propertyNameText(holder.name);
+    if (name !== null) return { name, node: holder.name };
+  }
   if ((ts.isPropertyAssignment(holder) || ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder)) && holder.name) {
     const name = propertyNameText(holder.name);
     if (name !== null) return { name, node: holder.name };
@@ -104,12 +127,25 @@ export function callTools(context: FileContext, call: CallLike, origin: Origin):
     const named = written ? { name: written.text, node: written.node } : contextualName(call);
     if (!named) return;
     const description = (calls.description ?? []).map((slot) => readFirstSlot([slot], call, origin)?.value).find((value) => value && literalOrText(value));
-    const parameters = (calls.parameters ?? []).map((slot) => readFirstSlot([slot], call, origin)?.value).find((value) => value && isSchema(value));
+    const parameters = schemaSlotValue(calls.parameters ?? [], call, origin);
     context.facts.tools.push({
       kind: 'tool', loc: locationOf(named.node, context.file), name: named.name, description: descriptionText(description), framework: shape.framework, parameters: schemaParameters(parameters),
     });
     return;
   }
+}
+
+/**
+ * The tool's schema: a named `obj:` slot (`{ inputSchema: … }`) is the schema
+ * even when it cannot be read; positional slots are tried until one holds a schema.
+ */
+function schemaSlotValue(slots: readonly string[], call: CallLike, origin: Origin): ts.Expression | undefined {
+  for (const slot of slots) {
+    const value = readFirstSlot([slot], call, origin)?.value;
+    if (value && slot.startsWith('obj:')) return value;
+    if (value && isSchema(value)) return value;
+  }
+  return undefined;
 }
 
 function literalOrText(expression: ts.Expression): boolean {

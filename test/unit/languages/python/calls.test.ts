@@ -484,6 +484,15 @@ describe('python front-end: decoys and robustness', () => {
     assert.equal(result.facts.prompts[0].text.length, 10000);
   });
 
+  it('does not explode on prompts that reuse a constant exponentially', async () => {
+    const doublings = Array.from({ length: 40 }, (_, i) => `P${i + 1} = P${i} + P${i}`);
+    const code = py('P0 = "word "', ...doublings, 'SYSTEM_PROMPT = P40');
+    const started = Date.now();
+    const facts = await factsOf(code);
+    assert.ok(Date.now() - started < 5000);
+    assert.ok(facts.prompts.every((prompt) => prompt.text.length < 1_000_000));
+  });
+
   it('extracts from a huge file in reasonable time', async () => {
     const body = Array.from({ length: 3000 }, (_, i) => `def f${i}(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": f"Q{i}: {q}"}])`);
     const code = py('from openai import OpenAI', 'client = OpenAI()', ...body);
@@ -497,6 +506,13 @@ describe('python front-end: decoys and robustness', () => {
   it('counts columns in UTF-16 code units after non-ASCII text', async () => {
     const code = py('from openai import OpenAI', 'client = OpenAI()', 'résumé = "😀"; client.chat.completions.create(model="gpt-4o", messages=[])');
     expectCall(await factsOf(code), { at: where(code, 'client.chat'), provider: 'openai', api: 'chat.completions.create', model: 'gpt-4o' });
+  });
+
+  it('reads text with lone surrogates, NUL bytes and replacement characters', async () => {
+    const code = py('import ollama', 'junk = "\uD800\u0000\uFFFD"', 'ollama.generate(model="llama3.1:8b", prompt="Why is the sky blue?")');
+    const facts = await factsOf(code);
+    expectCall(facts, { at: '3:1', provider: 'ollama', api: 'chat', model: 'llama3.1:8b' });
+    assert.equal(facts.prompts[0].text, 'Why is the sky blue?');
   });
 
   it('parses without extracting through `parse`', async () => {
