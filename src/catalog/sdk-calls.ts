@@ -334,6 +334,20 @@ function langchainShapes(): CallShape[] {
   return shapes;
 }
 
+const AGNO_MODULES = '{agno,phi}';
+
+/** agno/phidata model classes (`agno.models.openai.OpenAIChat`, `phi.model.openai.OpenAIChat`) → vendor. */
+const agnoModels: { classes: string[]; vendor: string }[] = [
+  { classes: ['OpenAIChat', 'OpenAIResponses', 'AzureOpenAI', 'OpenAILike'], vendor: 'openai' },
+  { classes: ['Claude'], vendor: 'anthropic' },
+  { classes: ['Gemini', 'GeminiOpenAIChat'], vendor: 'google' },
+  { classes: ['Ollama', 'OllamaTools'], vendor: 'ollama' },
+  { classes: ['Groq'], vendor: 'groq' },
+  { classes: ['MistralChat'], vendor: 'mistral' },
+  { classes: ['AwsBedrock'], vendor: 'bedrock' },
+  { classes: ['Together', 'xAI', 'DeepSeek', 'OpenRouter', 'Nebius', 'Cohere', 'Fireworks', 'HuggingFace', 'Cerebras', 'Nvidia', 'Perplexity', 'LiteLLM'], vendor: 'other' },
+];
+
 const frameworkShapes: CallShape[] = [
   {
     provider: 'llamaindex', api: 'LLM.complete', operation: 'chat',
@@ -418,6 +432,44 @@ const frameworkShapes: CallShape[] = [
     python: ['langchain.agents.AgentExecutor().{invoke,ainvoke,run,arun,stream,astream}'],
     ts: ['langchain/agents.AgentExecutor().{invoke,stream}'],
     tools: ['ctor.kw:tools', 'ctor.obj:0.tools'],
+  },
+  // agno (formerly phidata): `Agent(model=OpenAIChat(id=…)).run(…)`; the model is a nested construction read through its `id`.
+  {
+    provider: 'agno', api: 'Agent.run', operation: 'agent', indirect: true,
+    python: [`${AGNO_MODULES}.**.{Agent,Team,Assistant}().{run,arun,print_response,aprint_response,cli_app,acli_app}`],
+    model: ['ctor.kw:model', 'ctor.kw:llm'],
+    prompts: [{ slot: 'ctor.kw:instructions', shape: 'text', role: 'instructions' }, { slot: 'ctor.kw:description', shape: 'text', role: 'system' }, { slot: 'ctor.kw:system_message', shape: 'text', role: 'system' }],
+    tools: ['ctor.kw:tools'],
+  },
+  {
+    provider: 'agno', api: 'Agent', operation: 'agent', construct: true, indirect: true,
+    python: [`${AGNO_MODULES}.**.{Agent,Team,Assistant}`],
+    model: ['kw:model', 'kw:llm'],
+    prompts: [{ slot: 'kw:instructions', shape: 'text', role: 'instructions' }, { slot: 'kw:description', shape: 'text', role: 'system' }, { slot: 'kw:system_message', shape: 'text', role: 'system' }],
+    tools: ['kw:tools'],
+  },
+  ...agnoModels.map(({ classes, vendor }): CallShape => ({
+    provider: 'agno', api: `models.${classes[0]}`, operation: 'chat', construct: true, indirect: true, modelProvider: vendor,
+    python: [`${AGNO_MODULES}.{models,model,llm}.**.{${classes.join(',')}}`],
+    model: ['kw:id', 'kw:model', 'arg:0'],
+  })),
+  // Google ADK: `LlmAgent(model="gemini-…")` run by a `Runner(agent=…)`; `LiteLlm(model="openai/…")` routes other vendors.
+  {
+    provider: 'google-adk', api: 'Runner.run', operation: 'agent', indirect: true,
+    python: ['google.adk.**.{Runner,InMemoryRunner}().{run,run_async,run_live}'],
+    model: ['ctor.kw:agent', 'ctor.arg:0'], providerPrefix: true,
+  },
+  {
+    provider: 'google-adk', api: 'LlmAgent', operation: 'agent', construct: true, indirect: true, modelProvider: 'google',
+    python: ['google.adk.**.{Agent,LlmAgent}'],
+    model: ['kw:model'], providerPrefix: true,
+    prompts: [{ slot: 'kw:instruction', shape: 'text', role: 'instructions' }, { slot: 'kw:global_instruction', shape: 'text', role: 'system' }],
+    tools: ['kw:tools'],
+  },
+  {
+    provider: 'google-adk', api: 'LiteLlm', operation: 'chat', construct: true, indirect: true,
+    python: ['google.adk.models.**.LiteLlm'],
+    model: ['kw:model'], providerPrefix: true,
   },
   {
     provider: 'dspy', api: 'dspy.LM', operation: 'chat', construct: true, indirect: true,

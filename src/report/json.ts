@@ -12,7 +12,7 @@ export interface AuditJson {
   tool: { name: string; version: string };
   findings: FindingJson[];
   inventory: {
-    llmCalls: (Position & { provider: string; api: string; operation: string; model: string | null; modelExpression: string | null; indirect: boolean; heuristic: boolean; enclosingFunction: string | null; traced: boolean; tracedBy: string | null })[];
+    llmCalls: (Position & { provider: string; api: string; operation: string; model: string | null; modelExpression: string | null; indirect: boolean; heuristic: boolean; enclosingFunction: string | null; baseUrl: string | null; traced: boolean; tracedBy: string | null })[];
     prompts: (Position & { role: string; tokens: number; tokensEstimated: boolean; source: string; name: string | null })[];
     tools: (Position & { name: string; framework: string; description: string | null; parameters: string[] })[];
     models: (Position & { id: string; provider: string | null; pinned: boolean | null; snapshot: string | null; status: string })[];
@@ -85,7 +85,7 @@ export function toAuditJson(result: WorkspaceResult, durationMs: number): AuditJ
         return {
           ...position(call.loc), provider: call.provider, api: call.api, operation: call.operation,
           model: call.model?.value ?? null, modelExpression: call.model && call.model.value === null ? call.model.expression : null,
-          indirect: call.indirect, heuristic: call.heuristic, enclosingFunction: call.enclosingFunction,
+          indirect: call.indirect, heuristic: call.heuristic, enclosingFunction: call.enclosingFunction, baseUrl: call.baseUrl,
           traced: covered?.traced ?? false, tracedBy: covered?.tracedBy ?? null,
         };
       }),

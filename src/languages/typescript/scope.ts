@@ -172,3 +172,39 @@ export function variableInitializer(binding: Binding): ts.Expression | undefined
 export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
+
+const reassignedCache = new WeakMap<ts.VariableDeclaration, boolean>();
+
+function assignedIdentifier(node: ts.Node): ts.Identifier | null {
+  let target: ts.Expression | null = null;
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) target = node.left;
+  else if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node))
+    && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) target = node.operand;
+  const unwrapped = target ? unwrap(target) : null;
+  return unwrapped && ts.isIdentifier(unwrapped) ? unwrapped : null;
+}
+
+/**
+ * Whether a `let`/`var` binding is assigned again after its declaration
+ * (`let id = ""; switch (m) { case …: id = x }`): its initializer is then not its value.
+ * Walks the file iteratively (deeply nested code must not overflow the stack).
+ */
+export function isReassigned(declaration: ts.VariableDeclaration): boolean {
+  if (isConstDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
+  const known = reassignedCache.get(declaration);
+  if (known !== undefined) return known;
+  const name = declaration.name.text;
+  const stack: ts.Node[] = [declaration.getSourceFile()];
+  let reassigned = false;
+  while (stack.length > 0 && !reassigned) {
+    const node = stack.pop()!;
+    const target = assignedIdentifier(node);
+    if (target && target.text === name) {
+      const binding = lookupBinding(name, target);
+      reassigned = binding?.kind === 'variable' && binding.declaration === declaration;
+    }
+    node.forEachChild((child) => { stack.push(child); });
+  }
+  reassignedCache.set(declaration, reassigned);
+  return reassigned;
+}

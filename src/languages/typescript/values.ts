@@ -2,7 +2,7 @@ import ts from 'typescript';
 import type { StaticValue } from '../../core/facts';
 import { vercelProviderModules } from '../../catalog/sdk-calls';
 import { resolveOrigin } from './origin';
-import { lookupBinding } from './scope';
+import { isReassigned, lookupBinding } from './scope';
 import { matchCallShape } from './shapes';
 import { readFirstSlot, readModelSlot } from './slots';
 import { literalText, locationOf, textOf, unwrap, type CallLike } from './syntax';
@@ -16,7 +16,7 @@ export function constantString(expression: ts.Expression, depth = 0): { text: st
   if (text !== null) return { text, node };
   if (!ts.isIdentifier(node) || depth > MAX_DEPTH) return null;
   const binding = lookupBinding(node.text, node);
-  if (binding?.kind !== 'variable' || binding.path.length > 0 || !binding.declaration.initializer) return null;
+  if (binding?.kind !== 'variable' || binding.path.length > 0 || !binding.declaration.initializer || isReassigned(binding.declaration)) return null;
   return constantString(binding.declaration.initializer, depth + 1);
 }
 
@@ -87,7 +87,7 @@ export function modelValue(expression: ts.Expression, file: string, imports: Rea
     const binding = lookupBinding(node.text, node);
     if (binding?.kind === 'parameter') return unresolved(node, file, 'parameter');
     if (binding?.kind === 'import') return unresolved(node, file, 'settings');
-    if (binding?.kind !== 'variable' || binding.path.length > 0 || !binding.declaration.initializer) {
+    if (binding?.kind !== 'variable' || binding.path.length > 0 || !binding.declaration.initializer || isReassigned(binding.declaration)) {
       return unresolved(node, file, binding?.kind === 'variable' ? 'settings' : 'unknown');
     }
     const inner = modelValue(binding.declaration.initializer, file, imports, depth + 1);
