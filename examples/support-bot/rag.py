@@ -7,9 +7,9 @@ import anthropic
 from langchain_core.output_parsers import StrOutputParser
 from langchain_core.prompts import ChatPromptTemplate
 from langchain_openai import ChatOpenAI
+from langsmith import traceable
 
 from embeddings import help_centre_retriever
-from tracing import traceable
 
 draft_llm = ChatOpenAI(model="gpt-4o-mini", temperature=0)
 claude = anthropic.Anthropic()

@@ -2,10 +2,10 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/config';
 import { severities, type Severity } from '../core/finding';
-import type { RuleDefinition } from '../core/rule';
 import { renderText } from '../report/text';
 import { TOOL_NAME, TOOL_VERSION, type AuditJson } from '../report/json';
 import { findRule, rules } from '../rules';
+import { renderRuleDoc } from '../rules/docs';
 import { auditWorkspace } from '../workspace/audit';
 
 class UsageError extends Error {}
@@ -85,22 +85,6 @@ async function audit(args: string[], out: Output): Promise<number> {
   return failing(result, failOn) ? 1 : 0;
 }
 
-function ruleDocs(rule: RuleDefinition): string {
-  const { docs } = rule;
-  const options = Object.entries(rule.options);
-  return [
-    `${rule.code} ${rule.name} (${rule.family}, default ${rule.severity}, ${rule.status} since ${rule.since}, fix: ${rule.fix})`,
-    '',
-    '## What it does', docs.whatItDoes, '',
-    '## Why is this bad?', docs.whyIsThisBad, '',
-    '## Example', `\`\`\`${docs.example.path}`, docs.example.code.trimEnd(), '```', '',
-    'Use instead:', `\`\`\`${docs.useInstead.path}`, docs.useInstead.code.trimEnd(), '```', '',
-    '## Fix safety', docs.fixSafety, '',
-    '## Options', ...(options.length ? options.map(([name, spec]) => `- \`${name}\` (${spec.type}, default ${JSON.stringify(spec.default)}): ${spec.description}`) : ['None.']), '',
-    '## References', ...docs.references.map((ref) => `- ${ref.title}: ${ref.url}`),
-  ].join('\n');
-}
-
 function listRules(args: string[], out: Output): number {
   const { values } = parseArgs({ args, options: { format: { type: 'string' }, help: { type: 'boolean', short: 'h' } } });
   if (values.help) return out.print(HELP.rules);
@@ -119,7 +103,7 @@ function showRule(args: string[], out: Output): number {
   if (positionals.length !== 1) throw new UsageError('name one rule, e.g. `rule GD401`');
   const rule = findRule(positionals[0]);
   if (!rule) throw new UsageError(`unknown rule "${positionals[0]}" (see \`${TOOL_NAME} rules\`)`);
-  return out.print(ruleDocs(rule));
+  return out.print(renderRuleDoc(rule));
 }
 
 export interface Output {
