@@ -263,6 +263,14 @@ const otherSdkShapes: CallShape[] = [
     tools: ['kw:tools', 'obj:0.tools'],
   },
   {
+    // OpenAI-compatible vendor SDKs with their own client classes.
+    provider: 'together', api: 'chat.completions.create', operation: 'chat',
+    python: ['together.{Together,AsyncTogether}().{chat.completions,completions}.create', 'cerebras.cloud.sdk.{Cerebras,AsyncCerebras}().chat.completions.create'],
+    model: ['kw:model'],
+    prompts: [{ slot: 'kw:messages', shape: 'messages' }, { slot: 'kw:prompt', shape: 'text', role: 'user' }],
+    tools: ['kw:tools'],
+  },
+  {
     provider: 'huggingface', api: 'InferenceClient', operation: 'chat',
     python: ['huggingface_hub.{InferenceClient,AsyncInferenceClient}().{chat_completion,text_generation,chat.completions.create}'],
     model: ['kw:model', 'ctor.kw:model', 'ctor.arg:0'],
@@ -282,7 +290,7 @@ const langchainModels: { classes: string[]; vendor: string; python: string[]; ts
   { classes: ['ChatOllama', 'OllamaLLM', 'Ollama'], vendor: 'ollama', python: ['langchain_ollama', 'langchain_community'], ts: ['@langchain/ollama', '@langchain/community'] },
   { classes: ['ChatBedrock', 'ChatBedrockConverse', 'BedrockLLM'], vendor: 'bedrock', python: ['langchain_aws', 'langchain_community'], ts: ['@langchain/aws'] },
   { classes: ['ChatGroq'], vendor: 'groq', python: ['langchain_groq'], ts: ['@langchain/groq'] },
-  { classes: ['ChatFireworks', 'ChatTogether', 'ChatDeepSeek', 'ChatXAI', 'ChatHuggingFace', 'ChatLiteLLM', 'ChatPerplexity', 'ChatNVIDIA', 'ChatDatabricks', 'ChatCerebras'], vendor: 'other', python: ['langchain_fireworks', 'langchain_together', 'langchain_deepseek', 'langchain_xai', 'langchain_huggingface', 'langchain_litellm', 'langchain_community', 'langchain_perplexity', 'langchain_nvidia_ai_endpoints', 'databricks_langchain', 'langchain_cerebras'], ts: ['@langchain/community', '@langchain/deepseek', '@langchain/xai'] },
+  { classes: ['ChatFireworks', 'ChatTogether', 'ChatDeepSeek', 'ChatXAI', 'ChatHuggingFace', 'ChatLiteLLM', 'ChatPerplexity', 'ChatNVIDIA', 'ChatDatabricks', 'ChatCerebras', 'GigaChat', 'ChatNetmind'], vendor: 'other', python: ['langchain_gigachat', 'langchain_netmind', 'langchain_fireworks', 'langchain_together', 'langchain_deepseek', 'langchain_xai', 'langchain_huggingface', 'langchain_litellm', 'langchain_community', 'langchain_perplexity', 'langchain_nvidia_ai_endpoints', 'databricks_langchain', 'langchain_cerebras'], ts: ['@langchain/community', '@langchain/deepseek', '@langchain/xai'] },
 ];
 
 const LC_INVOKE_PY = '{invoke,ainvoke,stream,astream,batch,abatch,predict,apredict,predict_messages,generate,agenerate,call_as_llm,astream_events}';
@@ -335,6 +343,7 @@ function langchainShapes(): CallShape[] {
 }
 
 const AGNO_MODULES = '{agno,phi}';
+const AUTOGEN_AGENTS = '{autogen,ag2,autogen_agentchat}.**.{AssistantAgent,ConversableAgent}';
 
 /** agno/phidata model classes (`agno.models.openai.OpenAIChat`, `phi.model.openai.OpenAIChat`) → vendor. */
 const agnoModels: { classes: string[]; vendor: string }[] = [
@@ -470,6 +479,27 @@ const frameworkShapes: CallShape[] = [
     provider: 'google-adk', api: 'LiteLlm', operation: 'chat', construct: true, indirect: true,
     python: ['google.adk.models.**.LiteLlm'],
     model: ['kw:model'], providerPrefix: true,
+  },
+  // AutoGen / AG2: `ConversableAgent(llm_config=…).initiate_chat(…)`; AgentChat's `AssistantAgent(model_client=OpenAIChatCompletionClient(model=…)).run(…)`.
+  {
+    provider: 'autogen', api: 'ConversableAgent.initiate_chat', operation: 'agent', indirect: true,
+    python: [`${AUTOGEN_AGENTS}().{initiate_chat,a_initiate_chat,generate_reply,a_generate_reply,run,run_stream,on_messages}`],
+    heuristic: { python: ['?.{initiate_chat,a_initiate_chat,generate_reply,a_generate_reply}'], requiresImport: ['autogen', 'ag2', 'autogen_agentchat'] },
+    model: ['ctor.kw:model_client'],
+    prompts: [{ slot: 'ctor.kw:system_message', shape: 'text', role: 'system' }],
+    tools: ['ctor.kw:tools'],
+  },
+  {
+    provider: 'autogen', api: 'ConversableAgent', operation: 'agent', construct: true, indirect: true,
+    python: [AUTOGEN_AGENTS],
+    model: ['kw:model_client'],
+    prompts: [{ slot: 'kw:system_message', shape: 'text', role: 'system' }],
+    tools: ['kw:tools'],
+  },
+  {
+    provider: 'autogen', api: 'ChatCompletionClient', operation: 'chat', construct: true, indirect: true,
+    python: ['autogen_ext.models.**.{OpenAIChatCompletionClient,AzureOpenAIChatCompletionClient,AnthropicChatCompletionClient,OllamaChatCompletionClient}'],
+    model: ['kw:model', 'kw:azure_deployment'], providerPrefix: true,
   },
   {
     provider: 'dspy', api: 'dspy.LM', operation: 'chat', construct: true, indirect: true,

@@ -42,6 +42,7 @@ export const toolShapes: readonly ToolShape[] = [
   },
   { framework: 'crewai', decorators: { python: ['{crewai.tools,crewai_tools,crewai.tools.tool}.tool'] }, baseClasses: { python: ['{crewai.tools,crewai_tools}.BaseTool'] } },
   { framework: 'llamaindex', calls: { python: ['llama_index.**.FunctionTool.from_defaults'], name: ['kw:name'], description: ['kw:description'], function: ['kw:fn', 'arg:0'] } },
+  { framework: 'autogen', calls: { python: ['{autogen,ag2}.register_function'], name: ['kw:name'], description: ['kw:description'], function: ['arg:0'] } },
   { framework: 'pydantic-ai', decorators: { python: ['pydantic_ai.Agent().{tool,tool_plain}'] } },
   { framework: 'openai-agents', decorators: { python: ['agents.function_tool'] } },
 ];

@@ -36,6 +36,7 @@ Options:
   --fail-on LEVEL          exit 1 when a finding is at or above LEVEL: error, warning, info, never (default: error)
   --config FILE            config file (default: .genai-debt.json in the audited folder)
   --no-color               no colours in text output (colours are used only on a terminal)
+  --no-git                 do not run git (no tracked-file or prompt-history checks)
   -h, --help               show this help`,
   rules: `Usage: ${TOOL_NAME} rules [--format text|json]
 
@@ -68,6 +69,7 @@ async function audit(args: string[], out: Output): Promise<number> {
       'fail-on': { type: 'string' },
       config: { type: 'string', short: 'c' },
       'no-color': { type: 'boolean' },
+      'no-git': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -77,7 +79,7 @@ async function audit(args: string[], out: Output): Promise<number> {
   const paths = positionals.length ? positionals : ['.'];
   const root = paths.length === 1 ? paths[0] : '.';
   const include = paths.length === 1 ? undefined : paths.map((path) => `${path.replace(/\/+$/, '')}{,/**}`);
-  const result = await auditWorkspace(root, { configPath: values.config, include });
+  const result = await auditWorkspace(root, { configPath: values.config, include, git: !values['no-git'] });
   const color = !values['no-color'] && !values.output && out.isTTY && !process.env.NO_COLOR;
   const rendered = format === 'json' ? JSON.stringify(result, null, 2) + '\n' : renderText(result, { color });
   if (values.output) writeFileSync(values.output, rendered);

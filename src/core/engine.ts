@@ -3,7 +3,7 @@ import type { Finding } from './finding';
 import type { FrontEnd, SourceFile } from './frontend';
 import type { Config } from './config';
 import { defaultConfig } from './config';
-import { formatMessage, optionDefaults, type Report, type RuleDefinition } from './rule';
+import { formatMessage, optionDefaults, type Report, type RepositoryInfo, type RuleDefinition } from './rule';
 import { stableHash } from './hash';
 import { computeCoverage, type Coverage } from './coverage';
 
@@ -33,6 +33,14 @@ interface ActiveRule {
   rule: RuleDefinition;
   severity: Finding['severity'];
   options: Record<string, unknown>;
+}
+
+/** What phase 2 may know of the workspace beyond the facts. */
+export interface WorkspaceInputs {
+  discoverySkipped?: readonly SkippedFile[];
+  texts?: ReadonlyMap<string, string>;
+  readText?: (path: string) => string | null;
+  repository?: RepositoryInfo | null;
 }
 
 export interface EngineOptions {
@@ -105,7 +113,8 @@ export class Engine {
     return { path: source.path, facts: extracted.facts, findings, syntaxErrors: extracted.syntaxErrors };
   }
 
-  analyzeWorkspace(files: readonly FileResult[], allPaths: ReadonlySet<string>, discoverySkipped: readonly SkippedFile[] = [], texts?: ReadonlyMap<string, string>): WorkspaceResult {
+  analyzeWorkspace(files: readonly FileResult[], allPaths: ReadonlySet<string>, workspace: WorkspaceInputs = {}): WorkspaceResult {
+    const { discoverySkipped = [], texts = new Map<string, string>(), readText = () => null, repository = null } = workspace;
     const facts = emptyFacts();
     const findings: Finding[] = [];
     const skipped: SkippedFile[] = [...discoverySkipped];
@@ -118,18 +127,18 @@ export class Engine {
       findings.push(...file.findings);
     }
     if (this.options.lockfileFor) {
-      for (const dependency of facts.dependencies) dependency.lockfile = this.options.lockfileFor(dependency.loc.file, allPaths, texts?.get(dependency.loc.file));
+      for (const dependency of facts.dependencies) dependency.lockfile = this.options.lockfileFor(dependency.loc.file, allPaths, texts.get(dependency.loc.file));
     }
     const coverage = computeCoverage(facts);
     const workspaceFindings: Finding[] = [];
     for (const { rule, severity, options } of this.active) {
       if (!rule.checkWorkspace) continue;
-      const reports = rule.checkWorkspace({ facts, allPaths, options });
+      const reports = rule.checkWorkspace({ facts, allPaths, texts, readText, repository, options });
       workspaceFindings.push(...reports.map((report) => toFinding(rule, severity, report)));
     }
     // Workspace findings are fingerprinted per file, like file findings.
     for (const [file, group] of groupBy(workspaceFindings, (finding) => finding.loc.file)) {
-      assignFingerprints(group, texts?.get(file) ?? '');
+      assignFingerprints(group, texts.get(file) ?? '');
     }
     findings.push(...workspaceFindings);
     findings.sort(compareFindings);

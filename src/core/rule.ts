@@ -36,11 +36,31 @@ export interface FileContext {
   options: Record<string, unknown>;
 }
 
+export interface FileRevision {
+  commit: string;
+  /** Committer date, ISO 8601. */
+  date: string;
+  text: string;
+}
+
+/** What the workspace layer read from git; absent without git, outside a repository, or in an untrusted workspace. */
+export interface RepositoryInfo {
+  /** Files git tracks (POSIX, relative to the audit root). */
+  tracked: ReadonlySet<string>;
+  /** For the files asked for (those holding prompts): their text at each commit that changed them, oldest first. */
+  history: ReadonlyMap<string, FileRevision[]>;
+}
+
 export interface WorkspaceContext {
   /** Facts of every analysed file, merged. */
   facts: FileFacts;
-  /** Every path the workspace holds (including files that were not analysed, e.g. lock files). */
+  /** Every path the workspace holds (including files that were not analysed, e.g. lock files, model weights). */
   allPaths: ReadonlySet<string>;
+  /** Text of every analysed file. */
+  texts: ReadonlyMap<string, string>;
+  /** Reads a small file of the workspace that was not analysed (`.gitattributes`, `*.dvc`, an LFS pointer); null if absent or unreadable. */
+  readText: (path: string) => string | null;
+  repository: RepositoryInfo | null;
   options: Record<string, unknown>;
 }
 

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { ConfigError, CONFIG_FILE_NAME, defaultConfig, parseConfig, type Config } from '../core/config';
 import { Engine, type FileResult } from '../core/engine';
 import type { RuleDefinition } from '../core/rule';
@@ -8,6 +8,7 @@ import { toAuditJson, type AuditJson } from '../report/json';
 import { rules as allRules } from '../rules';
 import { discoverFiles } from './discovery';
 import { loadFrontEnds } from './frontends';
+import { readRepository } from './git';
 
 export interface AuditOptions {
   /** A config file; without it, `.genai-debt.json` at the root is used when present. */
@@ -18,6 +19,28 @@ export interface AuditOptions {
   /** Phase 1 cache shared across runs (the extension keeps one). */
   cache?: Map<string, FileResult>;
   onProgress?: (done: number, total: number) => void;
+  /**
+   * Whether git may be run (tracked files, prompt history). Default true for
+   * the CLI; the extension passes false in an untrusted workspace, since a
+   * repository's own git config can make git run programs.
+   */
+  git?: boolean;
+}
+
+const MAX_AUX_FILE_BYTES = 256 * 1024;
+
+/** Reads small files phase 2 asks about (`.gitattributes`, `*.dvc`, LFS pointers), never outside the root. */
+function auxiliaryReader(root: string): (path: string) => string | null {
+  return (path) => {
+    const absolute = resolve(root, path);
+    if (relative(root, absolute).startsWith('..')) return null;
+    try {
+      if (statSync(absolute).size > MAX_AUX_FILE_BYTES) return null;
+      return readFileSync(absolute, 'utf8');
+    } catch {
+      return null;
+    }
+  };
 }
 
 export function loadConfig(root: string, configPath: string | undefined, rules: readonly RuleDefinition[]): Config {
@@ -58,6 +81,11 @@ export async function auditWorkspace(root: string, options: AuditOptions = {}): 
     texts.set(file.path, file.text);
     options.onProgress?.(index + 1, discovered.files.length);
   });
-  const workspace = engine.analyzeWorkspace(results, new Set(discovered.allPaths), discovered.skipped, texts);
+  const repository = options.git === false || !statSync(absoluteRoot).isDirectory()
+    ? null
+    : await readRepository(absoluteRoot, { historyFor: results.filter((file) => file.facts.prompts.length > 0).map((file) => file.path) });
+  const workspace = engine.analyzeWorkspace(results, new Set(discovered.allPaths), {
+    discoverySkipped: discovered.skipped, texts, readText: auxiliaryReader(absoluteRoot), repository,
+  });
   return toAuditJson(workspace, performance.now() - started);
 }

@@ -56,6 +56,8 @@ function resolveModel(context: PythonContext, shape: CallShape, call: ScopedNode
         if (found?.shape.model) {
           const nested = resolveModel(context, found.shape, construction, constructionOrigin, depth + 1);
           if (nested) return { ...nested, through: [...hit.through, construction.node, ...nested.through] };
+          // An agent without a model of its own (`Runner.run(agent)`, framework default) is still the one run here.
+          return { value, provider: providerOf(shape, null), through: [...hit.through, construction.node] };
         }
       }
     }
@@ -140,6 +142,20 @@ function llmCall(context: PythonContext, analysed: AnalysedCall): LlmCall {
   };
 }
 
+/** Constructions passed as `argctor:N` arguments (`Runner.run(agent, …)`): run by the call even when no slot is read from them. */
+function argumentConstructions(match: ShapeMatch): Node[] {
+  const slots = [...(match.shape.model ?? []), ...(match.shape.tools ?? []), ...(match.shape.prompts ?? []).map((prompt) => prompt.slot)];
+  const indexes = new Set(slots.map((slot) => /^argctor:(\d+)\./.exec(slot)?.[1]).filter((index): index is string => index !== undefined));
+  const positional = callArguments(match.site.node).positional;
+  const nodes: Node[] = [];
+  for (const index of indexes) {
+    const argument = positional[Number(index)];
+    const construction = argument ? resolveToCall(argument, match.site.scope) : null;
+    if (construction) nodes.push(construction.node);
+  }
+  return nodes;
+}
+
 /**
  * Emits the LLM calls. A construction (`ChatOpenAI(...)`, `Agent(...)`) is
  * reported only when no matched call in the file was made through it.
@@ -152,6 +168,7 @@ export function emitLlmCalls(context: PythonContext, matches: ShapeMatch[]): Ana
     for (const link of call.match.origin.chain) used.add(link.node.id);
     for (const node of call.model?.through ?? []) used.add(node.id);
     for (const slot of call.match.shape.tools ?? []) readSlot(slot, call.match.site, call.match.origin)?.through.forEach((node) => used.add(node.id));
+    for (const node of argumentConstructions(call.match)) used.add(node.id);
   }
   for (const call of analysed) {
     // A construction handed to another matched construction (`Agent(llm=ChatOpenAI(...))`) is used by it.

@@ -141,6 +141,13 @@ export function originOf(expression: Node, scope: Scope, depth = 0): Origin {
       if (base.path === '?') return { path: '?', chain: [link], tracedBy: null };
       return { path: `${base.path}()`, chain: [...base.chain, link], tracedBy: base.tracedBy };
     }
+    case 'subscript': {
+      // A generic alias (`Agent[Context](…)`, `Agent[Deps, Out](…)`) constructs the class itself;
+      // indexing anything else (a list of clients, a call result) is not followed.
+      const value = node.childForFieldName('value');
+      const base = value ? originOf(value, scope, depth + 1) : unresolved();
+      return base.chain.length === 0 && !isUnresolved(base.path) ? base : unresolved();
+    }
     default:
       return unresolved();
   }
