@@ -7,7 +7,7 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: { cli: 'src/cli/index.ts' },
+  entryPoints: { cli: 'src/cli/index.ts', worker: 'src/workspace/worker.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

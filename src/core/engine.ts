@@ -83,15 +83,29 @@ export class Engine {
   }
 
   analyzeFile(source: SourceFile): FileResult {
-    const key = `${source.path}\0${this.configKey}\0${stableHash(source.text)}`;
-    const cached = this.cache.get(key);
+    const cached = this.cachedResult(source);
     if (cached) return cached;
     const result = this.analyzeUncached(source);
-    this.cache.set(key, result);
+    this.remember(source, result);
     return result;
   }
 
-  private analyzeUncached(source: SourceFile): FileResult {
+  private cacheKey(source: SourceFile): string {
+    return `${source.path}\0${this.configKey}\0${stableHash(source.text)}`;
+  }
+
+  /** The phase 1 result for this exact text, if an earlier run (here or in a worker) computed it. */
+  cachedResult(source: SourceFile): FileResult | undefined {
+    return this.cache.get(this.cacheKey(source));
+  }
+
+  /** Records a phase 1 result computed elsewhere (a worker running the same rules and config). */
+  remember(source: SourceFile, result: FileResult): void {
+    this.cache.set(this.cacheKey(source), result);
+  }
+
+  /** Phase 1 without the cache: what a worker thread runs. */
+  analyzeUncached(source: SourceFile): FileResult {
     const frontEnd = this.frontEndFor(source.path);
     if (!frontEnd) return { path: source.path, facts: emptyFacts(), findings: [], syntaxErrors: 0, skipped: 'no analyzer for this file type' };
     let extracted;

@@ -9,6 +9,7 @@ import { rules as allRules } from '../rules';
 import { discoverFiles } from './discovery';
 import { loadFrontEnds } from './frontends';
 import { readRepository } from './git';
+import { runPhaseOne } from './pool';
 
 export interface AuditOptions {
   /** A config file; without it, `.genai-debt.json` at the root is used when present. */
@@ -25,6 +26,8 @@ export interface AuditOptions {
    * repository's own git config can make git run programs.
    */
   git?: boolean;
+  /** Worker threads for phase 1 (default: automatic; 0 runs everything in this thread). */
+  workers?: number;
 }
 
 const MAX_AUX_FILE_BYTES = 256 * 1024;
@@ -74,13 +77,9 @@ export async function auditWorkspace(root: string, options: AuditOptions = {}): 
     maxFileBytes: config.maxFileBytes,
     accepts: (path) => engine.accepts(path),
   });
-  const results: FileResult[] = [];
-  const texts = new Map<string, string>();
-  discovered.files.forEach((file, index) => {
-    results.push(engine.analyzeFile({ path: file.path, text: file.text }));
-    texts.set(file.path, file.text);
-    options.onProgress?.(index + 1, discovered.files.length);
-  });
+  const sources = discovered.files.map((file) => ({ path: file.path, text: file.text }));
+  const results = await runPhaseOne(engine, sources, { config, rules, onProgress: options.onProgress, workers: options.workers });
+  const texts = new Map(sources.map((file) => [file.path, file.text]));
   const repository = options.git === false || !statSync(absoluteRoot).isDirectory()
     ? null
     : await readRepository(absoluteRoot, { historyFor: results.filter((file) => file.facts.prompts.length > 0).map((file) => file.path) });
