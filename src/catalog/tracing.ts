@@ -93,3 +93,34 @@ export const tracingEnvSignals: readonly { name: string; values: string[]; libra
 export const nativeTracing: Readonly<Record<string, string>> = {
   'openai-agents': 'openai-agents',
 };
+
+/**
+ * Frameworks that call the vendor's own SDK underneath (LangChain's `ChatOpenAI`
+ * runs the `openai` client, LlamaIndex's `OpenAI` too, LiteLLM and Agno route
+ * OpenAI models through it): an instrumentor of the vendor SDK records their
+ * model calls. The vendor comes from the call shape's `modelProvider`, the
+ * model reference's provider or a `vendor/` prefix of the model id.
+ * Sources: the instrumentors' docs (OpenInference, OpenTelemetry contrib, MLflow
+ * autolog: "spans of the underlying SDK calls"), as of 2026-07.
+ */
+export const vendorSdkFrameworks: readonly string[] = ['langchain', 'llamaindex', 'litellm', 'agno', 'crewai', 'dspy', 'autogen', 'pydantic-ai'];
+
+/**
+ * Coverage one SDK's instrumentation implies for frameworks built on its
+ * callbacks: LangGraph runs on LangChain's callback system, so LangChain
+ * instrumentors and `mlflow.langchain.autolog()` trace graph runs.
+ * Source: MLflow "LangGraph tracing" and OpenInference LangChain instrumentor docs, as of 2026-07.
+ */
+export const impliedCoverage: Readonly<Record<string, readonly string[]>> = {
+  langchain: ['langgraph'],
+};
+
+/**
+ * Deployment configs that switch tracing on for the project they sit in:
+ * `langgraph.json` declares a LangGraph Platform / `langgraph dev` deployment,
+ * which sends LangGraph and LangChain runs to LangSmith by default.
+ * Source: LangGraph Platform docs ("traces are sent to LangSmith"), as of 2026-07.
+ */
+export const tracingConfigFiles: readonly { name: string; library: string; covers: string[] }[] = [
+  { name: 'langgraph.json', library: 'langsmith', covers: ['langchain', 'langgraph'] },
+];

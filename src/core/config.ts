@@ -2,6 +2,7 @@ import { parse as parseJsonc, printParseErrorCode, type ParseError } from 'jsonc
 import type { Severity } from './finding';
 import { severities } from './finding';
 import type { RuleDefinition } from './rule';
+import type { CatalogOverrides, ModelOverride } from '../catalog/models';
 
 /**
  * `.genai-debt.json` (comments allowed):
@@ -12,6 +13,12 @@ import type { RuleDefinition } from './rule';
  *   "rules": {
  *     "GD401": "off",                      // or "error" | "warning" | "info"
  *     "GD101": { "severity": "warning", "options": { "maxPromptTokens": 3000 } }
+ *   },
+ *   "catalog": {                           // extends or overrides the model catalog
+ *     "models": {
+ *       "my-alias": { "pinned": false, "snapshot": "my-model-2026-01-01" },
+ *       "gpt-4o": { "status": "retired", "shutdown": "2027-01-14", "replacement": "gpt-6-luna" }
+ *     }
  *   }
  * }
  */
@@ -26,6 +33,8 @@ export interface Config {
   exclude: string[];
   maxFileBytes: number;
   rules: Record<string, RuleSetting>;
+  /** Model catalog overrides and additions (absent: the built-in catalog as is). */
+  catalog?: CatalogOverrides;
 }
 
 export const CONFIG_FILE_NAME = '.genai-debt.json';
@@ -34,10 +43,10 @@ export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export class ConfigError extends Error {}
 
 export function defaultConfig(): Config {
-  return { include: [], exclude: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES, rules: {} };
+  return { include: [], exclude: [], maxFileBytes: DEFAULT_MAX_FILE_BYTES, rules: {}, catalog: { models: {} } };
 }
 
-const TOP_LEVEL_KEYS = new Set(['$schema', 'include', 'exclude', 'maxFileBytes', 'rules']);
+const TOP_LEVEL_KEYS = new Set(['$schema', 'include', 'exclude', 'maxFileBytes', 'rules', 'catalog']);
 
 function stringList(value: unknown, where: string): string[] {
   if (!Array.isArray(value) || value.some((item) => typeof item !== 'string')) {
@@ -83,6 +92,35 @@ function ruleSetting(rule: RuleDefinition, value: unknown, where: string): RuleS
   throw new ConfigError(`${where} must be "off", a severity (error, warning, info) or { "severity", "options" }`);
 }
 
+const MODEL_OVERRIDE_KEYS = ['pinned', 'snapshot', 'status', 'shutdown', 'replacement'];
+const LIFECYCLE_STATUSES = ['active', 'deprecated', 'retired'];
+
+function modelOverride(value: unknown, where: string): ModelOverride {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${where} must be an object with ${MODEL_OVERRIDE_KEYS.join(', ')}`);
+  const entry = value as Record<string, unknown>;
+  const unknownKey = Object.keys(entry).find((key) => !MODEL_OVERRIDE_KEYS.includes(key));
+  if (unknownKey) throw new ConfigError(`${where}: unknown key "${unknownKey}" (use ${MODEL_OVERRIDE_KEYS.join(', ')})`);
+  if (entry.pinned !== undefined && typeof entry.pinned !== 'boolean') throw new ConfigError(`${where}.pinned must be true or false`);
+  for (const key of ['snapshot', 'replacement'] as const) {
+    if (entry[key] !== undefined && (typeof entry[key] !== 'string' || entry[key] === '')) throw new ConfigError(`${where}.${key} must be a model id string`);
+  }
+  if (entry.status !== undefined && !LIFECYCLE_STATUSES.includes(entry.status as string)) throw new ConfigError(`${where}.status must be one of ${LIFECYCLE_STATUSES.join(', ')}`);
+  if (entry.shutdown !== undefined && (typeof entry.shutdown !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(entry.shutdown) || Number.isNaN(Date.parse(entry.shutdown)))) {
+    throw new ConfigError(`${where}.shutdown must be a date written YYYY-MM-DD`);
+  }
+  return entry as ModelOverride;
+}
+
+function catalogOverrides(value: unknown, where: string): CatalogOverrides {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${where} must be an object with a "models" key`);
+  const { models, ...rest } = value as Record<string, unknown>;
+  const unknownKeys = Object.keys(rest);
+  if (unknownKeys.length) throw new ConfigError(`${where}: unknown key "${unknownKeys[0]}" (use models)`);
+  if (models === undefined) return { models: {} };
+  if (typeof models !== 'object' || models === null || Array.isArray(models)) throw new ConfigError(`${where}.models must be an object keyed by model id`);
+  return { models: Object.fromEntries(Object.entries(models).map(([id, entry]) => [id, modelOverride(entry, `${where}.models["${id}"]`)])) };
+}
+
 /** Parses and validates a config file's text. Every problem is a ConfigError with a one-line message. */
 export function parseConfig(text: string, rules: readonly RuleDefinition[], source = CONFIG_FILE_NAME): Config {
   const errors: ParseError[] = [];
@@ -101,6 +139,7 @@ export function parseConfig(text: string, rules: readonly RuleDefinition[], sour
       if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) throw new ConfigError(`${source}: "maxFileBytes" must be a positive number`);
       config.maxFileBytes = value;
     }
+    if (key === 'catalog') config.catalog = catalogOverrides(value, `${source}: catalog`);
     if (key === 'rules') {
       if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new ConfigError(`${source}: "rules" must be an object keyed by rule code or name`);
       for (const [id, setting] of Object.entries(value)) {

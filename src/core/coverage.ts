@@ -1,5 +1,6 @@
-import type { FileFacts, LlmCall } from './facts';
-import { nativeTracing } from '../catalog/tracing';
+import type { FileFacts, LlmCall, Location, TracingSetup } from './facts';
+import { callShapes } from '../catalog/sdk-calls';
+import { impliedCoverage, nativeTracing, vendorSdkFrameworks } from '../catalog/tracing';
 
 export interface Coverage {
   traced: boolean;
@@ -7,34 +8,105 @@ export interface Coverage {
   tracedBy: string | null;
   /** How: client, function, block, gateway (seen at the call) or global, env, native (workspace-wide). */
   scope: string | null;
+  /** The signal as written (`@traceable`, `mlflow.openai.autolog()`), null for SDK-native tracing and untraced calls. */
+  signal: string | null;
+}
+
+const MANIFEST = /(^|\/)(requirements[^/]*\.txt|pyproject\.toml|setup\.py|setup\.cfg|Pipfile|package\.json)$/;
+
+function directoryOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? '' : file.slice(0, slash);
+}
+
+function isWithin(directory: string, root: string): boolean {
+  return root === '' || directory === root || directory.startsWith(`${root}/`);
+}
+
+/**
+ * Projects of a workspace: the folders holding a dependency manifest. A
+ * collection of apps (one repository, many `requirements.txt`) is many
+ * projects, and an autolog in one app does not trace the calls of another.
+ */
+export class Projects {
+  private readonly roots: string[];
+
+  constructor(facts: FileFacts) {
+    const roots = new Set(facts.dependencies.filter((dep) => MANIFEST.test(dep.loc.file)).map((dep) => directoryOf(dep.loc.file)));
+    // Deepest first, so the nearest manifest wins.
+    this.roots = [...roots].sort((a, b) => b.length - a.length);
+  }
+
+  /** The project folder a file belongs to: its nearest ancestor with a manifest, '' (the workspace) when none. */
+  of(file: string): string {
+    const directory = directoryOf(file);
+    return this.roots.find((root) => isWithin(directory, root)) ?? '';
+  }
+
+  /** A set-up reaches the files of its own project and of projects nested under it. */
+  reaches(setup: Location, call: Location): boolean {
+    return this.reachesProject(setup, this.of(call.file));
+  }
+
+  reachesProject(setup: Location, project: string): boolean {
+    return isWithin(project, this.of(setup.file));
+  }
+}
+
+const shapeVendor = new Map(callShapes.filter((shape) => shape.modelProvider).map((shape) => [`${shape.provider}\0${shape.api}`, shape.modelProvider!]));
+
+function locationKey(loc: Location): string {
+  return `${loc.file}:${loc.cell ?? ''}:${loc.line}:${loc.column}`;
+}
+
+/** The model vendor behind a framework call (ChatOpenAI → openai), when the shape, the model reference or the id says it. */
+function vendorOf(call: LlmCall, modelProviders: ReadonlyMap<string, string>): string | null {
+  const fromShape = shapeVendor.get(`${call.provider}\0${call.api}`);
+  if (fromShape && fromShape !== 'other') return fromShape;
+  if (!call.model) return null;
+  const fromRef = modelProviders.get(locationKey(call.model.loc));
+  if (fromRef) return fromRef;
+  return /^(openai|anthropic|google|gemini|mistral|cohere|groq|ollama|bedrock)[/:]/.exec(call.model.value ?? '')?.[1]?.replace('gemini', 'google') ?? null;
+}
+
+/** Catalog ids a set-up's instrumentation reaches: what it names, plus frameworks running on those. */
+function reach(setup: TracingSetup): Set<string> {
+  const ids = new Set(setup.covers);
+  for (const id of setup.covers) for (const implied of impliedCoverage[id] ?? []) ids.add(implied);
+  return ids;
 }
 
 /**
  * Decides, for every LLM call, whether some tracing covers it: what the
  * front-end saw at the call site first (wrapped client, decorator, span,
- * gateway), then project-wide signals (autolog, instrumentors, env switches),
- * then tracing the SDK does by itself unless an opt-out is present.
+ * gateway), then project-wide signals (autolog, instrumentors, env switches)
+ * of the call's project — for the call's SDK, or for the vendor SDK a framework
+ * runs on — then tracing the SDK does by itself unless an opt-out is present.
  */
 export function computeCoverage(facts: FileFacts): Map<LlmCall, Coverage> {
-  const global = facts.tracing.filter((setup) => setup.scope === 'global' || setup.scope === 'env');
-  const disabled = new Set(facts.tracing.filter((setup) => setup.scope === 'disabled').flatMap((setup) => setup.covers));
+  const projects = new Projects(facts);
+  const global = facts.tracing.filter((setup) => setup.scope === 'global' || setup.scope === 'env').map((setup) => ({ setup, reach: reach(setup) }));
+  const disabled = facts.tracing.filter((setup) => setup.scope === 'disabled');
+  const modelProviders = new Map(facts.models.filter((ref) => ref.provider).map((ref) => [locationKey(ref.loc), ref.provider!]));
   const coverage = new Map<LlmCall, Coverage>();
   for (const call of facts.llmCalls) {
     if (call.tracedBy) {
-      coverage.set(call, { traced: true, tracedBy: call.tracedBy.library, scope: call.tracedBy.scope });
+      coverage.set(call, { traced: true, tracedBy: call.tracedBy.library, scope: call.tracedBy.scope, signal: call.tracedBy.signal });
       continue;
     }
-    const setup = global.find((candidate) => candidate.covers.includes('*') || candidate.covers.includes(call.provider));
-    if (setup) {
-      coverage.set(call, { traced: true, tracedBy: setup.library, scope: setup.scope });
+    const vendor = vendorSdkFrameworks.includes(call.provider) ? vendorOf(call, modelProviders) : null;
+    const found = global.find(({ setup, reach: ids }) => projects.reaches(setup.loc, call.loc) && (ids.has('*') || ids.has(call.provider) || (vendor !== null && ids.has(vendor))));
+    if (found) {
+      coverage.set(call, { traced: true, tracedBy: found.setup.library, scope: found.setup.scope, signal: found.setup.signal });
       continue;
     }
     const native = nativeTracing[call.provider];
-    if (native && !disabled.has(call.provider)) {
-      coverage.set(call, { traced: true, tracedBy: native, scope: 'native' });
+    const optedOut = disabled.some((setup) => setup.covers.includes(call.provider) && projects.reaches(setup.loc, call.loc));
+    if (native && !optedOut) {
+      coverage.set(call, { traced: true, tracedBy: native, scope: 'native', signal: null });
       continue;
     }
-    coverage.set(call, { traced: false, tracedBy: null, scope: null });
+    coverage.set(call, { traced: false, tracedBy: null, scope: null, signal: null });
   }
   return coverage;
 }

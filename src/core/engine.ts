@@ -6,6 +6,8 @@ import { defaultConfig } from './config';
 import { formatMessage, optionDefaults, type Report, type RepositoryInfo, type RuleDefinition } from './rule';
 import { stableHash } from './hash';
 import { computeCoverage, type Coverage } from './coverage';
+import { ModelCatalog } from '../catalog/models';
+import { applyDirectives, parseDirectives, type Directive } from './suppressions';
 
 export interface SkippedFile {
   file: string;
@@ -17,6 +19,8 @@ export interface FileResult {
   path: string;
   facts: FileFacts;
   findings: Finding[];
+  /** Ledger directives in the file's comments. */
+  directives: Directive[];
   syntaxErrors: number;
   skipped?: string;
 }
@@ -27,6 +31,8 @@ export interface WorkspaceResult {
   findings: Finding[];
   coverage: Map<LlmCall, Coverage>;
   skipped: SkippedFile[];
+  /** The model catalog the rules used (built-in rows + config overrides), for the inventory's model status. */
+  catalog: ModelCatalog;
 }
 
 interface ActiveRule {
@@ -49,6 +55,8 @@ export interface EngineOptions {
   config?: Config;
   /** Phase 1 results, keyed by path + rule settings + content hash; share one map across runs to re-analyse only what changed. */
   cache?: Map<string, FileResult>;
+  /** Every rule of the registry, for telling a directive's unknown rule from one that is merely not running. Default: `rules`. */
+  knownRules?: readonly RuleDefinition[];
   /** Fills `Dependency.lockfile` in phase 2. */
   lockfileFor?: (manifestPath: string, allPaths: ReadonlySet<string>, manifestText?: string) => string | null;
 }
@@ -62,6 +70,7 @@ export class Engine {
   private readonly active: ActiveRule[];
   private readonly cache: Map<string, FileResult>;
   private readonly configKey: string;
+  private readonly catalog: ModelCatalog;
 
   constructor(private readonly options: EngineOptions) {
     const config = options.config ?? defaultConfig();
@@ -71,7 +80,8 @@ export class Engine {
       return [{ rule, severity: setting?.severity ?? rule.severity, options: { ...optionDefaults(rule), ...(setting?.options ?? {}) } }];
     });
     this.cache = options.cache ?? new Map();
-    this.configKey = stableHash(JSON.stringify(config.rules));
+    this.catalog = new ModelCatalog(config.catalog);
+    this.configKey = stableHash(JSON.stringify(config.rules) + JSON.stringify(config.catalog ?? null));
   }
 
   frontEndFor(path: string): FrontEnd | undefined {
@@ -106,25 +116,29 @@ export class Engine {
 
   /** Phase 1 without the cache: what a worker thread runs. */
   analyzeUncached(source: SourceFile): FileResult {
+    const directives = parseDirectives(source.path, source.text);
+    if (directives.some((directive) => directive.kind === 'ignore-file')) {
+      return { path: source.path, facts: emptyFacts(), findings: [], directives: [], syntaxErrors: 0, skipped: 'genai-debt: ignore-file directive' };
+    }
     const frontEnd = this.frontEndFor(source.path);
-    if (!frontEnd) return { path: source.path, facts: emptyFacts(), findings: [], syntaxErrors: 0, skipped: 'no analyzer for this file type' };
+    if (!frontEnd) return { path: source.path, facts: emptyFacts(), findings: [], directives: [], syntaxErrors: 0, skipped: 'no analyzer for this file type' };
     let extracted;
     try {
       extracted = frontEnd.extract(source);
     } catch (error) {
       // A front-end bug must cost one file, never the audit.
       const reason = error instanceof RangeError ? 'too deeply nested to analyse' : `analyzer error: ${(error as Error).message}`;
-      return { path: source.path, facts: emptyFacts(), findings: [], syntaxErrors: 0, skipped: reason };
+      return { path: source.path, facts: emptyFacts(), findings: [], directives: [], syntaxErrors: 0, skipped: reason };
     }
-    if (extracted.skipped) return { path: source.path, facts: emptyFacts(), findings: [], syntaxErrors: extracted.syntaxErrors, skipped: extracted.skipped };
+    if (extracted.skipped) return { path: source.path, facts: emptyFacts(), findings: [], directives: [], syntaxErrors: extracted.syntaxErrors, skipped: extracted.skipped };
     const findings: Finding[] = [];
     for (const { rule, severity, options } of this.active) {
       if (!rule.checkFile) continue;
-      const reports = rule.checkFile({ path: source.path, text: source.text, facts: extracted.facts, options });
+      const reports = rule.checkFile({ path: source.path, text: source.text, facts: extracted.facts, options, catalog: this.catalog });
       findings.push(...reports.map((report) => toFinding(rule, severity, report)));
     }
     assignFingerprints(findings, source.text);
-    return { path: source.path, facts: extracted.facts, findings, syntaxErrors: extracted.syntaxErrors };
+    return { path: source.path, facts: extracted.facts, findings, directives, syntaxErrors: extracted.syntaxErrors };
   }
 
   analyzeWorkspace(files: readonly FileResult[], allPaths: ReadonlySet<string>, workspace: WorkspaceInputs = {}): WorkspaceResult {
@@ -147,7 +161,7 @@ export class Engine {
     const workspaceFindings: Finding[] = [];
     for (const { rule, severity, options } of this.active) {
       if (!rule.checkWorkspace) continue;
-      const reports = rule.checkWorkspace({ facts, allPaths, texts, readText, repository, options });
+      const reports = rule.checkWorkspace({ facts, allPaths, texts, readText, repository, options, catalog: this.catalog });
       workspaceFindings.push(...reports.map((report) => toFinding(rule, severity, report)));
     }
     // Workspace findings are fingerprinted per file, like file findings.
@@ -155,9 +169,32 @@ export class Engine {
       assignFingerprints(group, texts.get(file) ?? '');
     }
     findings.push(...workspaceFindings);
+    const ledgerFindings = this.checkLedger(files, findings);
+    for (const [file, group] of groupBy(ledgerFindings, (finding) => finding.loc.file)) assignFingerprints(group, texts.get(file) ?? '');
+    findings.push(...ledgerFindings);
     findings.sort(compareFindings);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
-    return { files: [...files], facts, findings, coverage, skipped };
+    return { files: [...files], facts, findings, coverage, skipped, catalog: this.catalog };
+  }
+
+  /** Applies the directives to the findings, then runs the ledger rules on the directives. */
+  private checkLedger(files: readonly FileResult[], findings: readonly Finding[]): Finding[] {
+    const byFile = new Map(files.filter((file) => file.directives.length).map((file) => [file.path, file.directives]));
+    const acknowledged = applyDirectives(findings, byFile);
+    const known = this.options.knownRules ?? this.options.rules;
+    const matches = (list: readonly { code: string; name: string }[]) => (id: string) => list.some((rule) => rule.code === id || rule.name === id);
+    const ledgerFindings: Finding[] = [];
+    for (const { rule, severity, options } of this.active) {
+      if (!rule.checkLedger) continue;
+      const reports = rule.checkLedger({
+        directives: [...acknowledged].map(([directive, count]) => ({ directive, acknowledged: count })),
+        isKnownRule: matches(known),
+        isActiveRule: matches(this.active.map((active) => active.rule)),
+        options,
+      });
+      ledgerFindings.push(...reports.map((report) => toFinding(rule, severity, report)));
+    }
+    return ledgerFindings;
   }
 }
 
@@ -168,7 +205,8 @@ function toFinding(rule: RuleDefinition, severity: Finding['severity'], report: 
     rule: rule.code,
     name: rule.name,
     family: rule.family,
-    severity,
+    // The config's severity wins; otherwise a report may be graver than the rule's default.
+    severity: report.severity && severity === rule.severity ? report.severity : severity,
     loc: report.loc,
     messageId: report.messageId,
     message: formatMessage(template, report.data),

@@ -117,6 +117,13 @@ export interface ToolDef {
   /** openai, anthropic, langchain, openai-agents, vercel-ai, mcp, crewai, llamaindex, pydantic-ai, json-schema */
   framework: string;
   parameters: ToolParameter[];
+  /**
+   * Parts the definition names but the front-end could not read: a description
+   * from another module, an imported `args_schema`/`inputSchema`. `description`
+   * is then null and `parameters` may come from a fallback (the function's
+   * signature), so rules must not call them missing.
+   */
+  unresolved?: ('description' | 'parameters')[];
 }
 
 export interface ModelRef {
@@ -146,13 +153,15 @@ export interface TracingSetup {
 export interface ArtifactRef {
   kind: 'artifact';
   loc: Location;
-  /** hf-model, hf-dataset, hf-file, sentence-transformer, mlflow-model, prompt-hub, model-file, ollama-model */
+  /** hf-model, hf-dataset, hf-file, sentence-transformer, mlflow-model, prompt-hub, model-file, ollama-model; model-save (a model written to a local path) and model-lineage (a model logged to a registry or tracker) */
   type: string;
   /** Repo id, URI or path. */
   name: string | null;
   /** The revision/version as written; null when none is given. */
   revision: string | null;
   api: string;
+  /** For `model-save`: source text of the saved object (`model`, `model.state_dict()`, the receiver of `.save_pretrained`). */
+  object?: string;
 }
 
 export interface Dependency {

@@ -3,7 +3,7 @@ import type { Location } from './facts';
 export type Severity = 'error' | 'warning' | 'info';
 export const severities: readonly Severity[] = ['error', 'warning', 'info'];
 
-export type Family = 'prompt-stuffing' | 'tool-sprawl' | 'tracing' | 'versioning' | 'security' | 'evaluation';
+export type Family = 'prompt-stuffing' | 'tool-sprawl' | 'tracing' | 'versioning' | 'security' | 'evaluation' | 'ledger';
 
 export interface RelatedLocation {
   loc: Location;

@@ -1,5 +1,7 @@
 import type { FileFacts, Location } from './facts';
 import type { Family, Fix, RelatedLocation, Severity } from './finding';
+import type { Directive } from './suppressions';
+import type { ModelCatalog } from '../catalog/models';
 
 export interface OptionSpec {
   type: 'number' | 'string' | 'boolean' | 'string[]';
@@ -27,6 +29,8 @@ export interface Report {
   impact?: { tokens: number; costPer1kCalls: number | null };
   related?: RelatedLocation[];
   fix?: Fix | null;
+  /** A finding graver (or lighter) than the rule's default, e.g. a retired model; applies unless the config sets the rule's severity. */
+  severity?: Severity;
 }
 
 export interface FileContext {
@@ -34,6 +38,8 @@ export interface FileContext {
   text: string;
   facts: FileFacts;
   options: Record<string, unknown>;
+  /** The model catalog with the config's `catalog` overrides; absent means the built-in one. */
+  catalog?: ModelCatalog;
 }
 
 export interface FileRevision {
@@ -62,6 +68,18 @@ export interface WorkspaceContext {
   readText: (path: string) => string | null;
   repository: RepositoryInfo | null;
   options: Record<string, unknown>;
+  /** The model catalog with the config's `catalog` overrides; absent means the built-in one. */
+  catalog?: ModelCatalog;
+}
+
+/** What ledger rules see: every directive with how many findings it acknowledged. */
+export interface LedgerContext {
+  directives: { directive: Directive; acknowledged: number }[];
+  /** Whether a code or name is a rule of the registry. */
+  isKnownRule: (codeOrName: string) => boolean;
+  /** Whether a code or name is a rule that ran in this audit (a directive for a rule switched off is not stale). */
+  isActiveRule: (codeOrName: string) => boolean;
+  options: Record<string, unknown>;
 }
 
 export interface RuleDefinition {
@@ -79,6 +97,8 @@ export interface RuleDefinition {
   checkFile?: (context: FileContext) => Report[];
   /** Phase 2: on the merged facts of the workspace. */
   checkWorkspace?: (context: WorkspaceContext) => Report[];
+  /** After every other rule: checks the ledger directives themselves. */
+  checkLedger?: (context: LedgerContext) => Report[];
 }
 
 const CODE = /^GD\d{3}$/;
@@ -87,7 +107,7 @@ const KEBAB = /^[a-z]+(?:-[a-z]+)*$/;
 export function defineRule(rule: RuleDefinition): RuleDefinition {
   if (!CODE.test(rule.code)) throw new Error(`rule code ${rule.code} is not of the form GDnnn`);
   if (!KEBAB.test(rule.name)) throw new Error(`rule name ${rule.name} is not kebab-case`);
-  if (!rule.checkFile && !rule.checkWorkspace) throw new Error(`rule ${rule.code} checks nothing`);
+  if (!rule.checkFile && !rule.checkWorkspace && !rule.checkLedger) throw new Error(`rule ${rule.code} checks nothing`);
   return rule;
 }
 

@@ -1,7 +1,6 @@
 import type { WorkspaceResult } from '../core/engine';
 import type { Location } from '../core/facts';
 import type { Finding } from '../core/finding';
-import { modelInfo } from '../catalog/models';
 import { countPromptTokens } from '../catalog/tokens';
 
 export const TOOL_NAME = 'genai-debt';
@@ -21,7 +20,11 @@ export interface AuditJson {
     dependencies: (Position & { name: string; ecosystem: string; spec: string | null; pinning: string; genai: boolean; lockfile: string | null })[];
   };
   skipped: { file: string; reason: string }[];
-  summary: { files: number; findings: number; byRule: Record<string, number>; bySeverity: Record<string, number>; durationMs: number };
+  summary: {
+    files: number; findings: number; byRule: Record<string, number>; bySeverity: Record<string, number>; durationMs: number;
+    /** With --baseline: findings new since the baseline, already in it, and baseline entries no longer found. */
+    baseline?: { file: string; new: number; existing: number; fixed: number };
+  };
 }
 
 interface Position {
@@ -95,8 +98,8 @@ export function toAuditJson(result: WorkspaceResult, durationMs: number): AuditJ
       }),
       tools: facts.tools.map((tool) => ({ ...position(tool.loc), name: tool.name, framework: tool.framework, description: tool.description, parameters: tool.parameters.map((p) => p.name) })),
       models: facts.models.map((model) => {
-        const info = modelInfo(model.id);
-        return { ...position(model.loc), id: model.id, provider: model.provider, pinned: info.pinned, snapshot: info.snapshot, status: 'unknown' };
+        const info = result.catalog.info(model.id, model.provider);
+        return { ...position(model.loc), id: model.id, provider: model.provider, pinned: info.pinned, snapshot: info.snapshot, status: result.catalog.status(model.id, model.provider) };
       }),
       tracing: facts.tracing.map((setup) => ({ ...position(setup.loc), library: setup.library, scope: setup.scope, covers: setup.covers, signal: setup.signal })),
       artifacts: facts.artifacts.map((artifact) => ({ ...position(artifact.loc), type: artifact.type, name: artifact.name, revision: artifact.revision, api: artifact.api })),

@@ -29,7 +29,8 @@ export function renderText(audit: AuditJson, options: TextOptions): string {
     for (const f of findings) {
       const where = `${f.cell !== undefined ? `cell ${f.cell + 1}:` : ''}${f.line}:${f.column}`;
       const severity = paint(color, f.severity === 'error' ? 'red' : f.severity === 'warning' ? 'yellow' : 'blue', f.severity.padEnd(7));
-      out.push(`  ${paint(color, 'dim', where.padEnd(9))} ${severity} ${f.message}  ${paint(color, 'dim', `${f.rule} ${f.name}`)}`);
+      const ledger = f.acknowledged ? paint(color, 'dim', ` [acknowledged${f.acknowledged.reason ? `: ${f.acknowledged.reason}` : ''}${f.acknowledged.ticket ? `; ${f.acknowledged.ticket}` : ''}]`) : '';
+      out.push(`  ${paint(color, 'dim', where.padEnd(9))} ${severity} ${f.message}  ${paint(color, 'dim', `${f.rule} ${f.name}`)}${ledger}`);
     }
     out.push('');
   }

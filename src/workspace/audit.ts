@@ -69,7 +69,7 @@ export async function auditWorkspace(root: string, options: AuditOptions = {}): 
   if (!existsSync(absoluteRoot)) throw new ConfigError(`no such file or folder: ${root}`);
   const configRoot = statSync(absoluteRoot).isDirectory() ? absoluteRoot : resolve(absoluteRoot, '..');
   const config = loadConfig(configRoot, options.configPath, rules);
-  const engine = new Engine({ frontEnds: await loadFrontEnds(), rules, config, cache: options.cache, lockfileFor });
+  const engine = new Engine({ frontEnds: await loadFrontEnds(), rules, knownRules: allRules, config, cache: options.cache, lockfileFor });
   const include = [...config.include, ...(options.include ?? [])];
   const discovered = await discoverFiles(absoluteRoot, {
     include: include.length ? include : undefined,

@@ -1,5 +1,6 @@
 import { emptyFacts } from '../../core/facts';
 import type { ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
+import { tracingConfigFiles } from '../../catalog/tracing';
 import { tracingFromEnv } from './env';
 import { isDataFile, isEnvFile, isInPromptFolder, isPlainPromptFile, isPromptFile, isTemplateFile, isYamlPath } from './paths';
 import { promptFromTextFile, promptsFromData, promptsFromPromptFile } from './prompts';
@@ -58,6 +59,10 @@ function extract(file: SourceFile): ExtractResult {
     throw error;
   }
   facts.tools.push(...findTools(parsed.roots, path, lines));
+  const config = tracingConfigFiles.find((candidate) => path === candidate.name || path.endsWith(`/${candidate.name}`));
+  if (config) {
+    facts.tracing.push({ kind: 'tracing', loc: lines.location(path, 0, Math.min(1, file.text.length)), library: config.library, scope: 'env', covers: [...config.covers], target: null, signal: config.name });
+  }
   if (isPromptFile(path) || isInPromptFolder(path)) {
     const found = promptsFromData(parsed.roots, path, lines);
     facts.prompts.push(...found.prompts);

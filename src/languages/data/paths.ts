@@ -14,13 +14,14 @@ const ignoredDataNames = new Set([
   '.pre-commit-config.yaml', '.pre-commit-hooks.yaml', '.gitlab-ci.yml', '.travis.yml', 'appveyor.yml', 'codecov.yml',
   '.codecov.yml', 'mkdocs.yml', '.readthedocs.yaml', '.readthedocs.yml', 'environment.yml', 'environment.yaml',
   'devcontainer.json', '.devcontainer.json', 'app.json', 'manifest.json', 'firebase.json', 'angular.json',
+  '.genai-debt.json',
 ]);
 
 /** Config-file families matched by pattern: tsconfig.base.json, .eslintrc.json, .prettierrc.yaml, *.lock.json. */
 const ignoredDataPatterns = [/^[tj]sconfig.*\.json$/i, /^\.(eslintrc|prettierrc|babelrc|stylelintrc|swcrc|markdownlint)/i, /[.-]lock\.(json|ya?ml)$/i];
 
 /** Folders whose JSON/YAML is CI or editor configuration. */
-const ignoredDataFolders = [/^\.github\/(workflows|ISSUE_TEMPLATE)\//i, /(^|\/)\.circleci\//, /(^|\/)\.vscode\//, /(^|\/)\.idea\//];
+const ignoredDataFolders = [/(^|\/)\.genai-debt\//, /^\.github\/(workflows|ISSUE_TEMPLATE)\//i, /(^|\/)\.circleci\//, /(^|\/)\.vscode\//, /(^|\/)\.idea\//];
 
 export function baseName(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1);

@@ -36,10 +36,11 @@ export async function createPythonFrontEnd(wasm: PythonWasm): Promise<FrontEnd &
     },
     extract(file: SourceFile): ExtractResult {
       // tree-sitter reads NUL as the end of input; a space keeps every offset and column.
-      const tree = parser.parse(file.text.replace(/\0/g, ' '));
+      const text = file.text.replace(/\0/g, ' ');
+      const tree = parser.parse(text);
       if (!tree) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'the Python parser gave up on this file' };
       try {
-        return extractFromTree(tree, file.path);
+        return extractFromTree(tree, file.path, text);
       } catch (error) {
         // Resolution recurses with depth limits; this is the last guard against pathological nesting.
         if (isStackOverflow(error)) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'nesting too deep to analyse' };

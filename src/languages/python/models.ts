@@ -13,6 +13,9 @@ function looksLikeModelId(text: string): boolean {
   return modelIdPattern.test(text) && /[\d-]/.test(text) && !fileExtension.test(text) && !text.includes('//');
 }
 
+/** Names of module/class constants read as model ids. */
+export const modelConstantPattern = /MODEL/i;
+
 export function emitModels(context: PythonContext, calls: AnalysedCall[]): void {
   const seen = new Set<number>();
   const push = (literal: Node, id: string, provider: string | null, kind: string) => {
@@ -27,7 +30,7 @@ export function emitModels(context: PythonContext, calls: AnalysedCall[]): void 
   for (const scope of context.model.scopes) {
     if (scope.kind === 'function') continue;
     for (const [name, bindings] of scope.bindings) {
-      if (!/MODEL/i.test(name)) continue;
+      if (!modelConstantPattern.test(name)) continue;
       for (const binding of bindings) {
         if (binding.kind !== 'value') continue;
         const literal = unwrap(binding.value);

@@ -13,7 +13,8 @@ import { evaluateBinding, evaluateText, listElements, type TextValue } from './t
 
 /** Prompt facts: call prompt slots, prompt templates and named prompt constants. */
 
-const constantNamePattern = /PROMPT|INSTRUCTION|TEMPLATE|SYSTEM|PREAMBLE/i;
+/** Names of module/class constants read as prompts. */
+export const constantNamePattern = /PROMPT|INSTRUCTION|TEMPLATE|SYSTEM|PREAMBLE/i;
 const keepWithoutLiteral = new Set<PromptRole>(['system', 'developer', 'instructions']);
 
 interface PromptSink {
@@ -148,11 +149,12 @@ function namesUsedByCalls(calls: AnalysedCall[]): Set<string> {
   return names;
 }
 
-export function emitPrompts(context: PythonContext, calls: AnalysedCall[]): void {
+/** `templates`: whether the prompt-template shapes of the catalog can match in this file (see triggers.ts). */
+export function emitPrompts(context: PythonContext, calls: AnalysedCall[], templates: boolean): void {
   const sink: PromptSink = { context, seen: new Set() };
   for (const call of calls) for (const slot of call.match.shape.prompts ?? []) emitSlot(sink, slot, call);
 
-  for (const site of context.model.calls) {
+  for (const site of templates ? context.model.calls : []) {
     if (calleeOrigin(context, site).path === '?') continue;
     const shape = templateShapeOf(site.node, site.scope);
     if (!shape) continue;

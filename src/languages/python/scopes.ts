@@ -1,11 +1,7 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import { callArguments, namedChildrenOf } from './syntax';
 
-/**
- * Pass 1 over a module: scopes, bindings and the nodes the extractors read.
- * The walk is iterative (a tree cursor), so 5,000-deep nesting cannot overflow
- * the JS stack.
- */
+/** Pass 1 over a module: scopes, bindings and the nodes the extractors read. */
 
 export type Binding =
   /** `x = value`, `with value as x`, `self.x = value`. `end` is where the binding takes effect. */
@@ -82,57 +78,81 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-interface Frame {
-  depth: number;
+/** A function, class or `with` block: what a node inside its range is nested in. */
+interface Container {
+  end: number;
   scope: Scope;
   withs: WithChain | null;
 }
 
-const interesting = new Set([
-  'function_definition', 'class_definition', 'assignment', 'augmented_assignment', 'call', 'with_statement',
-  'import_statement', 'import_from_statement', 'dictionary', 'ERROR',
-]);
+/** The node types pass 1 reads; everything else stays in wasm. */
+const readTypes = [
+  'function_definition', 'class_definition', 'with_statement', 'assignment', 'augmented_assignment',
+  'import_statement', 'import_from_statement', 'call', 'dictionary',
+];
 
-export function buildModuleModel(tree: Tree): ModuleModel {
+export interface ModelOptions {
+  /**
+   * Collect every call (for the catalog passes). Without it only `x.append/extend/insert(…)`
+   * calls are read, which prompt assembly needs.
+   */
+  calls: boolean;
+}
+
+/** `name.append(` / `.extend(` / `.insert(` at a call's start (comments and line breaks allowed between). */
+const listAddStart = /[A-Za-z_]\w*(?:\s|\\\r?\n|#[^\n]*)*\.(?:\s|\\\r?\n|#[^\n]*)*(?:append|extend|insert)\b/y;
+
+/**
+ * Pass 1 over a module. tree-sitter's own (wasm) walk finds the node types we
+ * read (`descendantsOfType`), so only those nodes cross into JavaScript; their
+ * nesting comes from source ranges. Nothing here recurses on the tree's depth.
+ */
+export function buildModuleModel(tree: Tree, source: string, options: ModelOptions = { calls: true }): ModuleModel {
   const module = newScope('module', null, null, null);
   const model: ModuleModel = {
     module, scopes: [module], calls: [], dictionaries: [], attributeAssignments: [], withItems: [], imports: [],
     definitionScopes: new Map(), importedModules: new Set(), syntaxErrors: 0,
   };
-  const frames: Frame[] = [{ depth: -1, scope: module, withs: null }];
+  const root = tree.rootNode;
+  // One walk in wasm, in source order (pre-order): nesting follows from the ranges.
+  const frames: Container[] = [{ end: Infinity, scope: module, withs: null }];
+  for (const node of root.descendantsOfType(readTypes)) {
+    const start = node.startIndex;
+    while (frames.length > 1 && frames[frames.length - 1].end <= start) frames.pop();
+    const frame = frames[frames.length - 1];
+    const type = node.type;
+    if (type === 'call') {
+      listAddStart.lastIndex = start;
+      if (listAddStart.test(source)) recordListAdd(node, frame.scope);
+      if (options.calls) model.calls.push({ node, scope: frame.scope, withs: frame.withs });
+    } else if (type === 'dictionary') model.dictionaries.push({ node, scope: frame.scope });
+    else {
+      const entered = visit(node, type, frame, model);
+      if (entered) frames.push({ end: node.endIndex, scope: entered.scope, withs: entered.withs });
+    }
+  }
+  if (root.hasError) model.syntaxErrors = countSyntaxErrors(tree);
+  return model;
+}
+
+/** ERROR and MISSING nodes; walked only when the parser reported an error. */
+export function countSyntaxErrors(tree: Tree): number {
+  let errors = 0;
   const cursor = tree.rootNode.walk();
-  let depth = 0;
   try {
     for (;;) {
-      if (cursor.nodeIsMissing) model.syntaxErrors++;
-      const type = cursor.nodeType;
-      if (interesting.has(type)) {
-        while (frames.length > 1 && frames[frames.length - 1].depth >= depth) frames.pop();
-        const frame = frames[frames.length - 1];
-        const entered = visit(cursor.currentNode, frame, model);
-        if (entered) frames.push({ depth, scope: entered.scope, withs: entered.withs });
-      }
-      if (cursor.gotoFirstChild()) {
-        depth++;
-        continue;
-      }
-      while (!cursor.gotoNextSibling()) {
-        if (!cursor.gotoParent()) return model;
-        depth--;
-      }
-      while (frames.length > 1 && frames[frames.length - 1].depth >= depth) frames.pop();
+      if (cursor.nodeIsMissing || cursor.nodeType === 'ERROR') errors++;
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return errors;
     }
   } finally {
     cursor.delete();
   }
 }
 
-function visit(node: Node, frame: Frame, model: ModuleModel): { scope: Scope; withs: WithChain | null } | null {
+function visit(node: Node, type: string, frame: Container, model: ModuleModel): { scope: Scope; withs: WithChain | null } | null {
   const scope = frame.scope;
-  switch (node.type) {
-    case 'ERROR':
-      model.syntaxErrors++;
-      return null;
+  switch (type) {
     case 'function_definition':
     case 'class_definition':
       return { scope: enterDefinition(node, scope, model), withs: frame.withs };
@@ -146,18 +166,11 @@ function visit(node: Node, frame: Frame, model: ModuleModel): { scope: Scope; wi
       if (left?.type === 'identifier' && right && operator?.text === '+=') pushTo(scope.augments, left.text, right);
       return null;
     }
-    case 'call':
-      model.calls.push({ node, scope, withs: frame.withs });
-      recordListAdd(node, scope);
-      return null;
     case 'with_statement':
       return { scope, withs: recordWith(node, scope, frame.withs, model) };
     case 'import_statement':
     case 'import_from_statement':
       recordImport(node, scope, model);
-      return null;
-    case 'dictionary':
-      model.dictionaries.push({ node, scope });
       return null;
   }
   return null;

@@ -1,5 +1,5 @@
 import type { Node } from 'web-tree-sitter';
-import type { ToolParameter } from '../../core/facts';
+import type { ToolDef, ToolParameter } from '../../core/facts';
 import { matchesAny } from '../../catalog/patterns';
 import { toolShapes, type ToolShape } from '../../catalog/tool-frameworks';
 import { calleeOrigin, type PythonContext } from './context';
@@ -114,8 +114,18 @@ function localDefinition(node: Node, scope: Scope, type: 'function_definition' |
   return context.model.definitionScopes.get(binding.node.id) ?? null;
 }
 
-function push(context: PythonContext, nameNode: Node, name: string, description: string | null, framework: string, parameters: ToolParameter[]): void {
-  context.facts.tools.push({ kind: 'tool', loc: context.loc(nameNode), name, description: description?.trim() || null, framework, parameters });
+function push(context: PythonContext, nameNode: Node, name: string, description: string | null, framework: string, parameters: ToolParameter[], unresolved: ('description' | 'parameters')[] = []): void {
+  const tool: ToolDef = { kind: 'tool', loc: context.loc(nameNode), name, description: description?.trim() || null, framework, parameters };
+  if (unresolved.length) tool.unresolved = unresolved;
+  context.facts.tools.push(tool);
+}
+
+/** What a definition names but we could not read: a description expression that is no string we follow, a schema class from elsewhere. */
+function unresolvedParts(description: { node: Node | null | undefined; value: string | null }, schema: { node: Node | null | undefined; resolved: boolean }): ('description' | 'parameters')[] {
+  const parts: ('description' | 'parameters')[] = [];
+  if (description.node && description.value === null) parts.push('description');
+  if (schema.node && !schema.resolved) parts.push('parameters');
+  return parts;
 }
 
 function decoratedTools(context: PythonContext): void {
@@ -133,10 +143,17 @@ function decoratedTools(context: PythonContext): void {
       const explicitName = args ? (args.positional[0] ?? args.keywords.get('name') ?? args.keywords.get('name_override')) : undefined;
       const name = explicitName ? plainString(explicitName) : null;
       const documented = splitDocstring(docstringOf(scope.node)?.text ?? null);
-      const description = stringValue(context, args?.keywords.get('description') ?? args?.keywords.get('description_override'), outer) ?? documented.description;
+      const descriptionNode = args?.keywords.get('description') ?? args?.keywords.get('description_override');
+      const explicitDescription = stringValue(context, descriptionNode, outer);
+      const description = explicitDescription ?? documented.description;
       const nameNode = name !== null && explicitName ? explicitName : scope.node.childForFieldName('name');
       if (!nameNode) continue;
-      push(context, nameNode, name ?? scope.name ?? nameNode.text, description, shape.framework, signatureParameters(context, scope.node, outer, documented));
+      // `@tool(args_schema=Model)`: the model's fields are the parameters the LLM sees.
+      const schemaNode = args?.keywords.get('args_schema');
+      const schema = schemaNode ? localDefinition(schemaNode, outer, 'class_definition', context) : null;
+      const parameters = schema ? classFields(context, schema) : signatureParameters(context, scope.node, outer, documented);
+      const unresolved = unresolvedParts({ node: descriptionNode, value: explicitDescription ?? documented.description }, { node: schemaNode, resolved: schema !== null });
+      push(context, nameNode, name ?? scope.name ?? nameNode.text, description, shape.framework, parameters, unresolved);
       break;
     }
   }
@@ -168,7 +185,8 @@ function constructedTools(context: PythonContext): void {
     const schema = schemaSlot ? localDefinition(schemaSlot.node, schemaSlot.scope, 'class_definition', context) : null;
     const parameters = schema ? classFields(context, schema) : fn?.node ? signatureParameters(context, fn.node, fn.parent ?? fn, documented) : [];
     const nameNode = nameSlot ? unwrap(nameSlot.node) : fn?.node?.childForFieldName('name') ?? site.node;
-    push(context, nameNode, name, description, shape.framework, parameters);
+    const unresolved = unresolvedParts({ node: descriptionSlot?.node, value: description }, { node: schemaSlot?.node, resolved: schema !== null });
+    push(context, nameNode, name, description, shape.framework, parameters, unresolved);
   }
 }
 
@@ -193,7 +211,8 @@ function toolClasses(context: PythonContext): void {
     const run = [...context.model.definitionScopes.values()].find((candidate) => candidate.parent === scope && candidate.name === '_run');
     const parameters = schema ? classFields(context, schema) : run?.node ? signatureParameters(context, run.node, scope, splitDocstring(null)) : [];
     const nameNode = name !== null && nameValue ? unwrap(nameValue) : scope.node.childForFieldName('name');
-    if (nameNode) push(context, nameNode, name ?? scope.name ?? nameNode.text, description, shape.framework, parameters);
+    const unresolved = unresolvedParts({ node: descriptionValue, value: description }, { node: schemaValue, resolved: schema !== null });
+    if (nameNode) push(context, nameNode, name ?? scope.name ?? nameNode.text, description, shape.framework, parameters, unresolved);
   }
 }
 
@@ -220,9 +239,13 @@ function schemaParameters(context: PythonContext, schemaNode: Node | undefined, 
   });
 }
 
+/** Words a schema dict must contain (`"function"` or `input_schema`); a cheap test before reading its entries. */
+export const schemaToolWords = /function|input_schema/;
+
 /** OpenAI `{"type": "function", "function": {…}}`, Responses' flat form, Anthropic `input_schema`. */
 function schemaTools(context: PythonContext): void {
   for (const { node, scope } of context.model.dictionaries) {
+    if (!schemaToolWords.test(node.text)) continue;
     const entries = dictEntries(node);
     const type = entries.get('type')?.value;
     const isFunction = type ? plainString(type) === 'function' : false;
@@ -240,13 +263,18 @@ function schemaTools(context: PythonContext): void {
     const nameNode = definition?.get('name')?.value;
     const name = nameNode ? plainString(nameNode) : null;
     if (!definition || !nameNode || name === null) continue;
-    push(context, nameNode, name, stringValue(context, definition.get('description')?.value, scope), framework, schemaParameters(context, definition.get(schemaKey)?.value, scope));
+    const descriptionNode = definition.get('description')?.value;
+    const description = stringValue(context, descriptionNode, scope);
+    push(context, nameNode, name, description, framework, schemaParameters(context, definition.get(schemaKey)?.value, scope), unresolvedParts({ node: descriptionNode, value: description }, { node: null, resolved: true }));
   }
 }
 
-export function emitTools(context: PythonContext): void {
-  decoratedTools(context);
-  constructedTools(context);
-  toolClasses(context);
+/** `catalog`: whether the tool frameworks of the catalog can match in this file (see triggers.ts). */
+export function emitTools(context: PythonContext, catalog: boolean): void {
+  if (catalog) {
+    decoratedTools(context);
+    constructedTools(context);
+    toolClasses(context);
+  }
   schemaTools(context);
 }

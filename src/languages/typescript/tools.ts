@@ -20,8 +20,10 @@ function zodParameter(name: string, expression: ts.Expression): ToolParameter {
     const method = node.expression.name.text;
     if (method === 'describe' && node.arguments.length > 0) description = description ?? resolveText(node.arguments[0])?.text ?? null;
     if (OPTIONAL_METHODS.has(method)) required = false;
-    type = method;
-    node = unwrap(node.expression.expression);
+    const receiver = unwrap(node.expression.expression);
+    // The type is the constructor called on `z` / `z.coerce` (`z.string()`), not a refinement (`.min(1)`, `.describe(…)`).
+    if ((ts.isIdentifier(receiver) && receiver.text === 'z') || (ts.isPropertyAccessExpression(receiver) && receiver.name.text === 'coerce')) type = method;
+    node = receiver;
   }
   return { name, type, description, required };
 }
@@ -207,17 +209,50 @@ function toolName(expression: ts.Expression): string | null {
 }
 
 /** The tools a call binds: an object (`tools: { a, b }`) or a list; null count when a spread or variable is not followed. */
+/** Spreads followed into module-level lists/objects at most this deep (`[...BASE, ...EXTRA]`). */
+const MAX_SPREAD_DEPTH = 8;
+
+/** Entries of a tool list or tools object, spreads resolved through local constants; `complete` is false when one was not. */
+function toolEntries(node: ts.Expression, depth: number): { names: string[]; count: number; complete: boolean } {
+  const result = { names: [] as string[], count: 0, complete: true };
+  const add = (inner: ts.Expression) => {
+    const target = followVariable(inner);
+    if (depth >= MAX_SPREAD_DEPTH || !(ts.isArrayLiteralExpression(target) || ts.isObjectLiteralExpression(target))) {
+      result.complete = false;
+      return;
+    }
+    const nested = toolEntries(target, depth + 1);
+    result.names.push(...nested.names);
+    result.count += nested.count;
+    result.complete &&= nested.complete;
+  };
+  if (ts.isObjectLiteralExpression(node)) {
+    for (const property of node.properties) {
+      if (ts.isSpreadAssignment(property)) add(property.expression);
+      else {
+        const name = propertyNameText(property.name);
+        if (name !== null) result.names.push(name);
+        result.count++;
+      }
+    }
+  } else if (ts.isArrayLiteralExpression(node)) {
+    for (const element of node.elements) {
+      if (ts.isSpreadElement(element)) add(element.expression);
+      else {
+        const name = toolName(element);
+        if (name !== null) result.names.push(name);
+        result.count++;
+      }
+    }
+  }
+  return result;
+}
+
 export function toolBinding(expression: ts.Expression, file: string): ToolBinding {
   const node = followVariable(expression);
-  if (ts.isObjectLiteralExpression(node)) {
-    const spread = node.properties.some((property) => ts.isSpreadAssignment(property));
-    const names = node.properties.map((property) => propertyNameText(property.name)).filter((name): name is string => name !== null);
-    return { loc: locationOf(node, file), count: spread ? null : node.properties.length, names };
-  }
-  if (ts.isArrayLiteralExpression(node)) {
-    const spread = node.elements.some((element) => ts.isSpreadElement(element));
-    const names = node.elements.map((element) => toolName(element)).filter((name): name is string => name !== null);
-    return { loc: locationOf(node, file), count: spread ? null : node.elements.length, names };
+  if (ts.isObjectLiteralExpression(node) || ts.isArrayLiteralExpression(node)) {
+    const entries = toolEntries(node, 0);
+    return { loc: locationOf(node, file), count: entries.complete ? entries.count : null, names: entries.names };
   }
   return { loc: locationOf(expression, file), count: null, names: [] };
 }

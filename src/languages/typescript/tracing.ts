@@ -86,8 +86,9 @@ export function callOptionTracing(context: FileContext, call: CallLike, origin: 
   for (const shape of tracingShapes) {
     const options = shape.callOptions;
     if (!options?.ts || !originMatches(origin, options.ts)) continue;
+    // `isEnabled: isProduction` switches tracing on where it matters; only a literal `false` keeps it off.
     const hit = readSlot(options.slot, call, null);
-    if (!hit || unwrap(hit.value).kind !== ts.SyntaxKind.TrueKeyword) continue;
+    if (!hit || unwrap(hit.value).kind === ts.SyntaxKind.FalseKeyword) continue;
     push(context, call, shape, 'function', shape.covers ?? ['*'], enclosingFunctionName(call));
     return { library: shape.library, scope: 'function', signal: textOf(hit.value.parent) };
   }

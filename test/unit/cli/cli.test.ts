@@ -8,6 +8,7 @@ import type { AuditJson } from '../../../src/report/json';
 function capture(): Output & { stdout: string; stderr: string } {
   const out = {
     isTTY: false, stdout: '', stderr: '',
+    progress: () => ({ update: () => undefined, done: () => undefined }),
     write(text: string) { out.stdout += text; },
     error(text: string) { out.stderr += text; },
     print(text: string) { out.stdout += text + '\n'; return 0; },
@@ -15,12 +16,16 @@ function capture(): Output & { stdout: string; stderr: string } {
   return out;
 }
 
+const CONFIG = '{"rules": {"untraced-llm-call": "off"}}';
+
 describe('genai-debt CLI', function () {
   this.timeout(60_000);
   let root: string;
   before(() => {
     root = mkdtempSync(join(tmpdir(), 'genai-debt-cli-'));
-    writeFileSync(join(root, 'agent.py'), 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-4o", messages=[{"role": "system", "content": "Be brief."}])\n');
+    // One moving alias (gpt-5.5: not deprecated, so GD401 alone); tracing is not what these tests are about.
+    writeFileSync(join(root, 'agent.py'), 'from openai import OpenAI\n\nclient = OpenAI()\nclient.chat.completions.create(model="gpt-5.5", messages=[{"role": "system", "content": "Be brief."}])\n');
+    writeFileSync(join(root, '.genai-debt.json'), CONFIG);
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
@@ -34,11 +39,11 @@ describe('genai-debt CLI', function () {
     const [finding] = audit.findings;
     assert.deepEqual(
       { rule: finding.rule, name: finding.name, file: finding.file, line: finding.line, column: finding.column, endLine: finding.endLine, endColumn: finding.endColumn, severity: finding.severity },
-      { rule: 'GD401', name: 'unpinned-model', file: 'agent.py', line: 4, column: 38, endLine: 4, endColumn: 46, severity: 'warning' },
+      { rule: 'GD401', name: 'unpinned-model', file: 'agent.py', line: 4, column: 38, endLine: 4, endColumn: 47, severity: 'warning' },
     );
     assert.match(finding.fingerprint, /^[0-9a-f]{16}$/);
     const [call] = audit.inventory.llmCalls;
-    assert.deepEqual([call.file, call.line, call.column, call.provider, call.api, call.model, call.traced], ['agent.py', 4, 1, 'openai', 'chat.completions.create', 'gpt-4o', false]);
+    assert.deepEqual([call.file, call.line, call.column, call.provider, call.api, call.model, call.traced], ['agent.py', 4, 1, 'openai', 'chat.completions.create', 'gpt-5.5', false]);
     assert.deepEqual(audit.inventory.prompts.map((p) => [p.role, p.tokens]), [['system', 3]]);
     assert.equal(audit.summary.files, 1);
     assert.deepEqual(audit.summary.byRule, { GD401: 1 });
@@ -52,7 +57,7 @@ describe('genai-debt CLI', function () {
   it('prints text grouped by file, with line, code and summary', async () => {
     const out = capture();
     await main(['audit', root], out);
-    assert.match(out.stdout, /^agent\.py\n\s+4:38\s+warning\s+`gpt-4o` is a moving alias .* GD401 unpinned-model$/m);
+    assert.match(out.stdout, /^agent\.py\n\s+4:38\s+warning\s+`gpt-5\.5` is a moving alias.* GD401 unpinned-model$/m);
     assert.match(out.stdout, /1 finding \(1 warning\) in 1 file/);
     assert.doesNotMatch(out.stdout, /\u001b\[/, 'no colour when not on a terminal');
   });
@@ -86,7 +91,7 @@ describe('genai-debt CLI', function () {
     const out = capture();
     assert.equal(await main(['audit', root], out), 2);
     assert.match(out.stderr, /rules\.GD401 must be "off", a severity/);
-    rmSync(join(root, '.genai-debt.json'));
+    writeFileSync(join(root, '.genai-debt.json'), CONFIG);
   });
 
   it('lists rules and shows a rule\'s docs; --help for each command', async () => {

@@ -64,8 +64,13 @@ function key(e: { file: string; line: number; rule: string }): string {
   return `${e.file}:${e.line} ${e.rule}`;
 }
 
+/** Ledger rules judge directives for other rules, so those rules must run too. */
+function rulesFor(rule: RuleDefinition): readonly RuleDefinition[] {
+  return rule.family === 'ledger' ? rules : [rule];
+}
+
 async function reportedLines(target: string, rule: RuleDefinition): Promise<string[]> {
-  const audit = await auditWorkspace(target, { rules: [rule] });
+  const audit = await auditWorkspace(target, { rules: rulesFor(rule), git: false });
   return audit.findings.filter((f) => f.rule === rule.code).map(key);
 }
 
@@ -101,16 +106,22 @@ describe('rule fixtures', function () {
 
       if (rule.fix === 'none') return;
       it('each fix removes its finding and leaves the file parsing', async () => {
-        const engine = new Engine({ frontEnds: await loadFrontEnds(), rules: [rule] });
+        const engine = new Engine({ frontEnds: await loadFrontEnds(), rules: rulesFor(rule), knownRules: rules });
+        // Phase 1 and phase 2 on the file alone, so workspace and ledger rules' fixes are exercised too.
+        const audit = (path: string, text: string) => {
+          const file = engine.analyzeFile({ path, text });
+          const result = engine.analyzeWorkspace([file], new Set([path]), { texts: new Map([[path, text]]) });
+          return { file, findings: result.findings.filter((f) => f.rule === rule.code) };
+        };
         let fixed = 0;
         for (const file of readdirSync(folder).filter((name) => name.startsWith('invalid')).map((name) => join(folder, name)).filter((p) => statSync(p).isFile())) {
           const path = file.split('/').pop()!;
           const text = readFileSync(file, 'utf8');
-          const before = engine.analyzeFile({ path, text });
+          const before = audit(path, text);
           for (const finding of before.findings.filter((f) => f.fix)) {
-            const after = engine.analyzeFile({ path, text: applyFix(text, finding.fix!) });
-            assert.ok(!after.skipped, `${path} after fixing ${finding.fingerprint}: ${after.skipped}`);
-            assert.ok(after.syntaxErrors <= before.syntaxErrors, `${path}: the fix "${finding.fix!.title}" broke the syntax`);
+            const after = audit(path, applyFix(text, finding.fix!));
+            assert.ok(!after.file.skipped, `${path} after "${finding.fix!.title}": ${after.file.skipped}`);
+            assert.ok(after.file.syntaxErrors <= before.file.syntaxErrors, `${path}: the fix "${finding.fix!.title}" broke the syntax`);
             assert.ok(!after.findings.some((f) => sameFinding(f, finding)), `${path}:${finding.loc.line}: finding still there after "${finding.fix!.title}"`);
             fixed++;
           }
