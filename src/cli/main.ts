@@ -39,6 +39,7 @@ Options:
   --fail-on LEVEL          exit 1 when a finding is at or above LEVEL: error, warning, info, never (default: error)
   --config FILE            config file (default: .genai-debt.json in the audited folder)
   --no-color               no colours in text output (colours are used only on a terminal)
+  -q, --quiet              findings only: no inventory, summary or progress (text format)
   --no-git                 do not run git (no tracked-file or prompt-history checks)
   --baseline FILE          report only findings not in FILE (a baseline written by --update-baseline)
   --update-baseline        write today's findings to the baseline (--baseline FILE, default .genai-debt/baseline.json)
@@ -82,6 +83,7 @@ async function audit(args: string[], out: Output): Promise<number> {
       config: { type: 'string', short: 'c' },
       'no-color': { type: 'boolean' },
       'no-git': { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
       baseline: { type: 'string', short: 'b' },
       'update-baseline': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -93,7 +95,7 @@ async function audit(args: string[], out: Output): Promise<number> {
   const paths = positionals.length ? positionals : ['.'];
   const root = paths.length === 1 ? paths[0] : '.';
   const include = paths.length === 1 ? undefined : paths.map((path) => `${path.replace(/\/+$/, '')}{,/**}`);
-  const progress = out.progress();
+  const progress = values.quiet ? { update: () => undefined, done: () => undefined } : out.progress();
   const result = await auditWorkspace(root, { configPath: values.config, include, git: !values['no-git'], onProgress: progress.update });
   progress.done();
   const baselinePath = values.baseline ?? (values['update-baseline'] ? DEFAULT_BASELINE : undefined);
@@ -101,12 +103,12 @@ async function audit(args: string[], out: Output): Promise<number> {
     const baseline = createBaseline(result.findings.filter((finding) => finding.acknowledged === null));
     mkdirSync(dirname(resolve(baselinePath!)), { recursive: true });
     writeFileSync(baselinePath!, serializeBaseline(baseline));
-    out.error(`${TOOL_NAME}: wrote ${baseline.findings.length} findings to ${baselinePath}\n`);
+    if (!values.quiet) out.error(`${TOOL_NAME}: wrote ${baseline.findings.length} findings to ${baselinePath}\n`);
     return 0;
   }
   if (baselinePath) applyBaseline(result, baselinePath);
   const color = !values['no-color'] && !values.output && out.isTTY && !process.env.NO_COLOR;
-  const rendered = renderReport(result, format, { color });
+  const rendered = renderReport(result, format, { color, quiet: values.quiet });
   if (values.output) writeFileSync(values.output, rendered);
   else out.write(rendered);
   return failing(result, failOn) ? 1 : 0;

@@ -15,6 +15,8 @@ export type ReportFormat = (typeof REPORT_FORMATS)[number];
 export interface RenderOptions {
   /** ANSI colours (text only). */
   color?: boolean;
+  /** Findings only (text only). */
+  quiet?: boolean;
   /** Where rule pages live (see ReportOptions.docsBaseUrl); SARIF's `helpUri` needs an absolute URL. */
   docsBaseUrl?: string;
   rules?: readonly RuleDefinition[];
@@ -27,7 +29,7 @@ export interface RenderOptions {
 export function renderReport(audit: AuditJson, format: ReportFormat, options: RenderOptions = {}): string {
   const safe = redactDeep(audit);
   if (format === 'json') return JSON.stringify(safe, null, 2) + '\n';
-  if (format === 'text') return renderText(safe, { color: options.color ?? false });
+  if (format === 'text') return renderText(safe, { color: options.color ?? false, quiet: options.quiet });
   const rules = options.rules ?? registry;
   const model = buildReportModel(safe, { rules, docsBaseUrl: options.docsBaseUrl });
   switch (format) {

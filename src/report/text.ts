@@ -2,6 +2,8 @@ import type { AuditJson } from './json';
 
 export interface TextOptions {
   color: boolean;
+  /** Findings only: no inventory, skipped list or summary. */
+  quiet?: boolean;
 }
 
 const codes = { red: 31, yellow: 33, blue: 34, dim: 2, bold: 1, underline: 4 } as const;
@@ -34,6 +36,7 @@ export function renderText(audit: AuditJson, options: TextOptions): string {
     }
     out.push('');
   }
+  if (options.quiet) return out.join('\n') + (out.length ? '\n' : '');
 
   const inv = audit.inventory;
   const traced = inv.llmCalls.filter((call) => call.traced).length;
@@ -55,6 +58,7 @@ export function renderText(audit: AuditJson, options: TextOptions): string {
   out.push('');
   const s = audit.summary;
   const severities = ['error', 'warning', 'info'].filter((k) => s.bySeverity[k]).map((k) => plural(s.bySeverity[k], k));
-  out.push(paint(color, 'bold', `${plural(s.findings, 'finding')}${severities.length ? ` (${severities.join(', ')})` : ''} in ${plural(s.files, 'file')}, ${(s.durationMs / 1000).toFixed(1)}s`));
+  const baseline = s.baseline ? ` new since the baseline (${s.baseline.existing} already in it, ${s.baseline.fixed} fixed)` : '';
+  out.push(paint(color, 'bold', `${plural(s.findings, 'finding')}${baseline}${severities.length ? ` (${severities.join(', ')})` : ''} in ${plural(s.files, 'file')}, ${(s.durationMs / 1000).toFixed(1)}s`));
   return out.join('\n') + '\n';
 }

@@ -3,6 +3,7 @@ import { emptyFacts } from '../../core/facts';
 import type { ExtractResult } from '../../core/frontend';
 import { emitArtifacts } from './artifacts';
 import { createContext } from './context';
+import { emitListedFunctionTools } from './listed-tools';
 import { emitLlmCalls, matchCalls } from './llm-calls';
 import { emitModels } from './models';
 import { emitPersistence } from './persistence';
@@ -30,6 +31,7 @@ export function extractFromTree(tree: Tree, file: string, source: string): Extra
   emitModels(context, calls);
   emitPrompts(context, calls, passes.has('templates'));
   emitTools(context, passes.has('tools'));
+  emitListedFunctionTools(context, calls);
   if (passes.has('tracing')) emitTracing(context);
   if (passes.has('artifacts')) emitArtifacts(context);
   if (passes.has('persistence')) emitPersistence(context);

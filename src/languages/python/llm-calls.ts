@@ -2,8 +2,8 @@ import type { Node } from 'web-tree-sitter';
 import type { LlmCall, ToolBinding } from '../../core/facts';
 import type { CallShape } from '../../catalog/sdk-calls';
 import { calleeOrigin, enclosingFunction, shapeForPath, toStaticValue, type PythonContext, type ShapeMatch } from './context';
-import { maxResolveDepth, originOf, receiverText, resolveToCall, resolveValue, type Origin } from './resolve';
-import type { ScopedNode } from './scopes';
+import { branchAlternatives, maxResolveDepth, originOf, originPreferring, receiverText, resolveToCall, resolveValue, type Origin } from './resolve';
+import type { CallSite, ScopedNode } from './scopes';
 import { firstSlot, readSlot } from './slots';
 import { callArguments, dictEntries, plainString, unwrap } from './syntax';
 import { listElements } from './text';
@@ -30,8 +30,29 @@ export function matchCalls(context: PythonContext): ShapeMatch[] {
     const origin = calleeOrigin(context, site);
     const found = shapeForPath(origin.path, context.model.importedModules);
     if (found) matches.push({ site, origin, shape: found.shape, heuristic: found.heuristic });
+    else {
+      const alternative = branchMatch(context, site);
+      if (alternative) matches.push(alternative);
+    }
   }
   return matches;
+}
+
+/**
+ * A client bound in several branches (`if …: client = OpenAI() elif …: client = Memory()`):
+ * when the textual last binding matches nothing but another branch's does, the call is that SDK's.
+ */
+function branchMatch(context: PythonContext, site: CallSite): ShapeMatch | null {
+  const callee = site.node.childForFieldName('function');
+  if (!callee) return null;
+  for (const binding of branchAlternatives(callee, site.scope)) {
+    const origin = originPreferring(callee, site.scope, binding);
+    const found = shapeForPath(origin.path, context.model.importedModules);
+    if (!found) continue;
+    context.origins.set(site.node.id, origin);
+    return { site, origin, shape: found.shape, heuristic: found.heuristic };
+  }
+  return null;
 }
 
 function providerOf(shape: CallShape, id: string | null): string {

@@ -52,8 +52,12 @@ export function lookup(name: string, scope: Scope, position: number): Binding | 
   return null;
 }
 
+/** A binding that `lookup` takes for its name instead of the textual choice (see `originPreferring`). */
+let preferred: Binding | null = null;
+
 /** The last binding that took effect before `position`; the first one if none did (a loop, a later def). */
 function pickBinding(bindings: Binding[], position: number): Binding {
+  if (preferred && bindings.includes(preferred)) return preferred;
   let chosen: Binding | null = null;
   for (const binding of bindings) {
     const end = binding.kind === 'parameter' ? -1 : binding.end;
@@ -251,4 +255,69 @@ export function receiverText(callee: Node, scope: Scope): string | null {
 function scopeSelfName(scope: Scope): string | null {
   for (let current: Scope | null = scope; current; current = current.parent) if (current.selfName) return current.selfName;
   return null;
+}
+
+/** The origin of `expression` when `binding` is the one taken for its name. */
+export function originPreferring(expression: Node, scope: Scope, binding: Binding): Origin {
+  preferred = binding;
+  try {
+    return originOf(expression, scope);
+  } finally {
+    preferred = null;
+  }
+}
+
+/** The name a callee is reached through: `client` of `client.chat.completions.create`. */
+function rootName(callee: Node): Node | null {
+  let node = unwrap(callee);
+  for (let guard = 0; guard < 64; guard++) {
+    const inner = node.type === 'attribute' ? node.childForFieldName('object') : node.type === 'call' ? node.childForFieldName('function') : null;
+    if (node.type === 'identifier') return node;
+    if (!inner) return null;
+    node = unwrap(inner);
+  }
+  return null;
+}
+
+/** For each `if_statement` above `node` (up to `stop`), the branch (child) that holds it. */
+function branchesAbove(node: Node, stop: number): Map<number, number> {
+  const branches = new Map<number, number>();
+  let child = node;
+  for (let guard = 0; guard < 200; guard++) {
+    const parent = child.parent;
+    if (!parent || parent.id === stop) break;
+    if (parent.type === 'if_statement') branches.set(parent.id, child.id);
+    child = parent;
+  }
+  return branches;
+}
+
+/** True when `a` and `b` sit in different branches of one `if`/`elif`/`else`: at most one of them runs. */
+function exclusive(a: Node, b: Node, stop: number): boolean {
+  const above = branchesAbove(a, stop);
+  let child = b;
+  for (let guard = 0; guard < 200; guard++) {
+    const parent = child.parent;
+    if (!parent || parent.id === stop) return false;
+    const branch = above.get(parent.id);
+    if (branch !== undefined) return branch !== child.id;
+    child = parent;
+  }
+  return false;
+}
+
+/**
+ * The other bindings of a callee's root name that a branch may have made instead
+ * of the one picked textually (`if …: client = OpenAI() else: client = Other()`).
+ */
+export function branchAlternatives(callee: Node, scope: Scope): Binding[] {
+  const root = rootName(callee);
+  if (!root) return [];
+  const picked = lookup(root.text, scope, root.startIndex);
+  if (picked?.kind !== 'value') return [];
+  const all = picked.scope.bindings.get(root.text) ?? [];
+  if (all.length < 2) return [];
+  const limit = picked.scope === scope ? root.startIndex : Infinity;
+  const stop = picked.scope.node?.id ?? -1;
+  return all.filter((other) => other !== picked && other.kind === 'value' && other.end <= limit && exclusive(picked.target, other.target, stop));
 }

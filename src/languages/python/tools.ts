@@ -11,13 +11,13 @@ import { staticValue } from './values';
 
 /** Tool definitions: decorated functions, tool constructors, tool classes and JSON-schema dicts. */
 
-interface Documented {
+export interface Documented {
   description: string | null;
   /** Parameter descriptions from a Google-style `Args:` section. */
   arguments: Map<string, string>;
 }
 
-function splitDocstring(text: string | null): Documented {
+export function splitDocstring(text: string | null): Documented {
   const result: Documented = { description: text, arguments: new Map() };
   if (!text) return result;
   const lines = text.split('\n');
@@ -70,7 +70,7 @@ function isContextParameter(name: string, type: string | null): boolean {
   return /(^|\.)(RunContext|Context|ToolContext|RunContextWrapper)\b/.test(type);
 }
 
-function signatureParameters(context: PythonContext, definition: Node, scope: Scope, documented: Documented): ToolParameter[] {
+export function signatureParameters(context: PythonContext, definition: Node, scope: Scope, documented: Documented): ToolParameter[] {
   const parameters: ToolParameter[] = [];
   const list = definition.childForFieldName('parameters');
   for (const parameter of list ? namedChildrenOf(list) : []) {

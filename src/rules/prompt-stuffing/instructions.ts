@@ -64,12 +64,14 @@ function isNegated(text: string): boolean {
   return /\b(?:no|not|never|none|without|don't|doesn't|cannot|can't|won't)\b/i.test(text);
 }
 
-function jaccard(a: readonly string[], b: readonly string[]): number {
+/** Word overlap (Jaccard) and the number of words only one side has. */
+function overlap(a: readonly string[], b: readonly string[]): { similarity: number; differing: number } {
   const left = new Set(a);
   const right = new Set(b);
   let shared = 0;
   for (const word of left) if (right.has(word)) shared++;
-  return shared / (left.size + right.size - shared);
+  const union = left.size + right.size - shared;
+  return { similarity: shared / union, differing: union - shared };
 }
 
 export interface DuplicatePair {
@@ -80,8 +82,9 @@ export interface DuplicatePair {
 
 /**
  * Pairs of instructions that say the same thing: at least `minWords` content
- * words each and word overlap (Jaccard) of at least `minSimilarity`. Each later
- * instruction is paired with its first match only.
+ * words each, word overlap (Jaccard) of at least `minSimilarity`, and at most
+ * one word that only one of them has. Each later instruction is paired with its
+ * first match only.
  */
 export function duplicateInstructions(instructions: readonly Instruction[], minWords: number, minSimilarity: number): DuplicatePair[] {
   const pairs: DuplicatePair[] = [];
@@ -92,8 +95,9 @@ export function duplicateInstructions(instructions: readonly Instruction[], minW
     for (let i = 0; i < j; i++) {
       // "X contradicts Y" and "No X contradicts Y" share their words but not their meaning.
       if (isNegated(bounded[i].text) !== isNegated(bounded[j].text)) continue;
-      const similarity = jaccard(bounded[i].words, bounded[j].words);
-      if (similarity >= minSimilarity) {
+      // One differing word at most: templated lines ("For gift cards, …" / "For gift wrapping, …") differ in their subject.
+      const { similarity, differing } = overlap(bounded[i].words, bounded[j].words);
+      if (similarity >= minSimilarity && differing <= 1) {
         pairs.push({ first: bounded[i], second: bounded[j], similarity });
         break;
       }

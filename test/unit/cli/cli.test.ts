@@ -62,6 +62,13 @@ describe('genai-debt CLI', function () {
     assert.doesNotMatch(out.stdout, /\u001b\[/, 'no colour when not on a terminal');
   });
 
+  it('--quiet prints the findings only', async () => {
+    const out = capture();
+    await main(['audit', root, '--quiet'], out);
+    assert.match(out.stdout, /GD401 unpinned-model/);
+    assert.doesNotMatch(out.stdout, /Inventory|finding \(/);
+  });
+
   it('writes --output to a file', async () => {
     const file = join(root, 'report.json');
     await main(['audit', root, '--format', 'json', '--output', file], capture());
