@@ -412,7 +412,8 @@ const frameworkShapes: CallShape[] = [
   },
   {
     provider: 'crewai', api: 'Crew.kickoff', operation: 'agent', indirect: true,
-    python: ['crewai.Crew().{kickoff,kickoff_async,kickoff_for_each,kickoff_for_each_async}', 'crewai.**.Crew().{kickoff,kickoff_async}'],
+    // `.crew().kickoff()` is the @CrewBase chain: distinctive enough without the crewai import (the class lives in a project module).
+    python: ['crewai.Crew().{kickoff,kickoff_async,kickoff_for_each,kickoff_for_each_async}', 'crewai.**.Crew().{kickoff,kickoff_async}', '**.crew().{kickoff,kickoff_async}'],
     heuristic: { python: ['?.crew().{kickoff,kickoff_async}', '?.{kickoff,kickoff_async}'], requiresImport: ['crewai'] },
   },
   {

@@ -137,4 +137,79 @@ describe('python front-end: real-world framework patterns', () => {
     assert.equal(tool?.framework, 'autogen');
     assert.equal(tool?.description, 'Call this tool to make a move.');
   });
+
+  it('a client bound in if/elif branches: the branch that builds an SDK client decides, not the textually last one', async () => {
+    const code = py(
+      'from openai import OpenAI',
+      'from mem0 import Memory',
+      'if provider == "openai":',
+      '    client = OpenAI()',
+      'elif provider == "memory":',
+      '    client = Memory.from_config(config)',
+      'reply = client.chat.completions.create(model="gpt-4o-mini", messages=[{"role": "user", "content": "hi"}])',
+    );
+    const facts = await factsOf(code);
+    expectCall(facts, { at: where(code, 'client.chat'), provider: 'openai', api: 'chat.completions.create', model: 'gpt-4o-mini' });
+  });
+
+  it('successive bindings that are not alternatives keep the textual choice (no call through a rebound name)', async () => {
+    const code = py(
+      'from openai import OpenAI',
+      'from mem0 import Memory',
+      'client = OpenAI()',
+      'client = Memory.from_config(config)',
+      'client.chat.completions.create(model="gpt-4o-mini", messages=[])',
+    );
+    const facts = await factsOf(code);
+    assert.deepEqual(facts.llmCalls.map((call) => call.api), []);
+  });
+
+  it('CrewAI: SomeCrew().crew().kickoff() through a crew class from a project module, without the crewai import', async () => {
+    const code = py(
+      'from game_builder_crew.crew import GameBuilderCrew',
+      'def run():',
+      '    inputs = {"game": "snake"}',
+      '    result = GameBuilderCrew().crew().kickoff(inputs=inputs)',
+      '    report = Summary().kickoff()',
+    );
+    const facts = await factsOf(code);
+    expectCall(facts, { at: where(code, 'GameBuilderCrew()'), provider: 'crewai', api: 'Crew.kickoff', model: null });
+    // a bare `.kickoff()` on a project object without crewai is not a crew run
+    assert.equal(facts.llmCalls.length, 1);
+  });
+
+  it('Google ADK / agno / pydantic-ai: plain functions listed in an agent\'s tools=[…] are tools (docstring, signature)', async () => {
+    const code = py(
+      'from google.adk.agents import Agent',
+      'from google.adk.tools import google_search',
+      'def get_weather(city: str, unit: str = "C") -> dict:',
+      '    """Returns the current weather in a city.',
+      '',
+      '    Args:',
+      '        city: The city to look up.',
+      '    """',
+      '    return {}',
+      'def helper(x):',
+      '    return x',
+      'root_agent = Agent(name="weather", model="gemini-2.0-flash", tools=[get_weather, google_search])',
+    );
+    const facts = await factsOf(code);
+    assert.deepEqual(facts.tools.map((tool) => [tool.name, tool.framework, tool.description]), [['get_weather', 'google-adk', 'Returns the current weather in a city.']]);
+    assert.deepEqual(facts.tools[0].parameters.map((parameter) => [parameter.name, parameter.type, parameter.required, parameter.description]), [
+      ['city', 'str', true, 'The city to look up.'],
+      ['unit', 'str', false, null],
+    ]);
+    assert.equal(facts.tools[0].loc.line, 3);
+  });
+
+  it('a plain function listed in a framework without plain-function tools (OpenAI Agents SDK) is not a tool', async () => {
+    const code = py(
+      'from agents import Agent',
+      'def lookup(order_id: str) -> str:',
+      '    return order_id',
+      'agent = Agent(name="support", tools=[lookup])',
+    );
+    const facts = await factsOf(code);
+    assert.equal(facts.tools.length, 0);
+  });
 });
