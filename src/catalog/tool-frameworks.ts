@@ -36,6 +36,8 @@ export const toolShapes: readonly ToolShape[] = [
     decorators: { python: ['{mcp.server.fastmcp,fastmcp,mcp.server}.FastMCP().tool'] },
     calls: { ts: ['@modelcontextprotocol/sdk.**.{McpServer,Server}().{tool,registerTool}', '@modelcontextprotocol/sdk.**.McpServer().experimental.tasks.registerToolTask'], name: ['arg:0'], description: ['obj:1.description', 'arg:1'], parameters: ['obj:1.inputSchema', 'arg:2', 'arg:1'] },
   },
+  // The low-level MCP server: `@server.list_tools()` returns `Tool(name=…, description=…, inputSchema=…)` declarations.
+  { framework: 'mcp', calls: { python: ['mcp.types.Tool'], name: ['kw:name', 'arg:0'], description: ['kw:description'], parameters: ['kw:inputSchema'] } },
   {
     framework: 'vercel-ai',
     calls: { ts: ['ai.{tool,dynamicTool}'], description: ['obj:0.description'], parameters: ['obj:0.inputSchema', 'obj:0.parameters'] },

@@ -62,6 +62,52 @@ export interface LlmCall {
    * Phase 2 adds project-wide coverage (autolog, instrumentors, env switches).
    */
   tracedBy: LocalTracing | null;
+  /**
+   * Names that hold the call's result, or values derived from it, within the
+   * enclosing function (`reply = client…create(…)`, `code = reply.choices[0].message.content`),
+   * in the order they are bound. Schema validation and escaping end the chain.
+   * Absent when the front-end does not follow data flow.
+   */
+  output?: FlowStep[];
+}
+
+/** One binding on an intraprocedural data-flow path: `name` is bound at `loc` from `from` (null: from the source itself). */
+export interface FlowStep {
+  name: string;
+  loc: Location;
+  from: string | null;
+}
+
+/** A place where a value is run as code, a shell command or SQL, deserialised, or written as HTML (catalog: sinks.ts). */
+export interface Sink {
+  kind: 'sink';
+  /** The sink call or assignment (`eval(…)`, `el.innerHTML = …`). */
+  loc: Location;
+  /** Catalog id: `eval`, `exec`, `subprocess-shell`, `os.system`, `sql-execute`, `pickle.loads`, `innerHTML`, `child_process.exec`, … */
+  sink: string;
+  category: 'code' | 'shell' | 'sql' | 'deserialize' | 'html';
+  enclosingFunction: string | null;
+  /** The expression the sink consumes, where it is, and the local names it reads (not through a sanitiser). */
+  consumed: { expression: string; loc: Location; names: string[] };
+}
+
+/**
+ * Data that comes from a request or a user: a web handler's parameter, a
+ * request body (`request.json`, `req.body`, `await req.json()`), a parameter
+ * named like user input; with the names derived from it in its function.
+ */
+export interface UserInput {
+  kind: 'userInput';
+  loc: Location;
+  /** The source as written: `req.body`, `request.get_json()`, the parameter's name. */
+  expression: string;
+  /** `handler-parameter`, `request-body`, `ui-input` (`st.chat_input()`, `input()`), `user-named-parameter`. */
+  reason: 'handler-parameter' | 'request-body' | 'ui-input' | 'user-named-parameter';
+  enclosingFunction: string | null;
+  /** The whole enclosing function: prompts inside it can be reached. */
+  scope: Location;
+  /** The names holding the data or values derived from it, the source's own name first when it has one. */
+  names: FlowStep[];
 }
 
 export interface LocalTracing {
@@ -178,7 +224,7 @@ export interface Dependency {
   lockfile: string | null;
 }
 
-export type Fact = LlmCall | Prompt | ToolDef | ModelRef | TracingSetup | ArtifactRef | Dependency;
+export type Fact = LlmCall | Prompt | ToolDef | ModelRef | TracingSetup | ArtifactRef | Dependency | Sink | UserInput;
 
 export interface FileFacts {
   llmCalls: LlmCall[];
@@ -188,14 +234,17 @@ export interface FileFacts {
   tracing: TracingSetup[];
   artifacts: ArtifactRef[];
   dependencies: Dependency[];
+  sinks: Sink[];
+  userInputs: UserInput[];
 }
 
 export function emptyFacts(): FileFacts {
-  return { llmCalls: [], prompts: [], tools: [], models: [], tracing: [], artifacts: [], dependencies: [] };
+  return { llmCalls: [], prompts: [], tools: [], models: [], tracing: [], artifacts: [], dependencies: [], sinks: [], userInputs: [] };
 }
 
 export function mergeFacts(into: FileFacts, from: FileFacts): void {
   for (const key of Object.keys(into) as (keyof FileFacts)[]) {
-    (into[key] as Fact[]).push(...(from[key] as Fact[]));
+    // A cached result from before a fact kind existed has no list for it.
+    (into[key] as Fact[]).push(...((from[key] ?? []) as Fact[]));
   }
 }

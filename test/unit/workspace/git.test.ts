@@ -20,23 +20,32 @@ describe('git history reader', function () {
       git('add', '.');
       git('commit', '-qm', `v${index}`);
     });
-    git('mv', 'app/prompts.py', 'app/system_prompt.py');
+    writeFileSync(join(root, 'app/notes.py'), 'NOTES = "n"\n');
+    git('add', '.');
+    git('commit', '-qm', 'notes');
+    git('mv', 'app/notes.py', 'app/renamed_notes.py');
     git('commit', '-qm', 'rename');
     writeFileSync(join(root, 'untracked.py'), 'x = 1\n');
   });
   after(() => rmSync(root, { recursive: true, force: true }));
 
   it('lists tracked files relative to the audited folder', async () => {
-    const repo = await readRepository(join(root, 'app'), { historyFor: [] });
-    assert.deepEqual([...repo!.tracked], ['system_prompt.py']);
+    const repo = await readRepository(join(root, 'app'), { historyFor: ['prompts.py'] });
+    assert.deepEqual([...repo!.tracked].sort(), ['prompts.py', 'renamed_notes.py']);
+    assert.equal(repo!.history.get('prompts.py')!.length, 3, 'history read from a subfolder of the repository');
   });
 
-  it('reads a file\'s text at each commit, oldest first, across a rename', async () => {
-    const repo = await readRepository(root, { historyFor: ['app/system_prompt.py', 'untracked.py'] });
+  it('reads a file\'s text at each commit, oldest first; a rename starts a new history', async () => {
+    const repo = await readRepository(root, { historyFor: ['app/prompts.py', 'app/renamed_notes.py', 'untracked.py'] });
     assert.ok(!repo!.tracked.has('untracked.py'));
-    const history = repo!.history.get('app/system_prompt.py')!;
-    assert.deepEqual(history.map((revision) => revision.text.split('\n').length - 1), [1, 2, 3, 3]);
+    assert.deepEqual(repo!.history.get('app/prompts.py')!.map((revision) => revision.text.split('\n').length - 1), [1, 2, 3]);
+    assert.deepEqual(repo!.history.get('app/renamed_notes.py')!.map((revision) => revision.text), ['NOTES = "n"\n']);
     assert.equal(repo!.history.has('untracked.py'), false);
+  });
+
+  it('caps the revisions read per file, keeping the newest', async () => {
+    const repo = await readRepository(root, { historyFor: ['app/prompts.py'], maxRevisions: 2 });
+    assert.deepEqual(repo!.history.get('app/prompts.py')!.map((revision) => revision.text.split('\n').length - 1), [2, 3]);
   });
 
   it('returns null outside a repository', async () => {
