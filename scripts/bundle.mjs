@@ -1,4 +1,4 @@
-// Bundles the CLI (and, later, the extension) with esbuild and copies the
+// Bundles the CLI and the extension with esbuild and copies the
 // tree-sitter wasm files beside the bundle, where src/workspace/frontends.ts looks first.
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync } from 'node:fs';
@@ -7,7 +7,9 @@ import { createRequire } from 'node:module';
 const require = createRequire(import.meta.url);
 mkdirSync('dist', { recursive: true });
 await build({
-  entryPoints: { cli: 'src/cli/index.ts', worker: 'src/workspace/worker.ts' },
+  // The extension is two files: extension.js (activation, VS Code wiring) stays small; engine-host.js
+  // (parsers, rules, catalogs) is required on first use, so activation does not load it.
+  entryPoints: { cli: 'src/cli/index.ts', worker: 'src/workspace/worker.ts', extension: 'src/extension/extension.ts', 'engine-host': 'src/extension/engine-host.ts' },
   outdir: 'dist',
   bundle: true,
   platform: 'node',

@@ -86,6 +86,10 @@ export async function startHost({ scratch, trusted = true, env = {}, log = () =>
     'telemetry.telemetryLevel': 'off',
     'update.mode': 'none',
     'chat.disableAIFeatures': true,
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // code-server saves after a delay by default; the tests decide when a file is saved.
+    'files.autoSave': 'off',
+    'remote.autoForwardPorts': false,
   }, null, 2));
 
   const port = await freePort();
@@ -102,6 +106,8 @@ export async function startHost({ scratch, trusted = true, env = {}, log = () =>
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none',
     '--disable-telemetry', '--disable-update-check', '--disable-getting-started-override',
     '--vscode-option', 'enable-smoke-test-driver',
+    // Keep the environment given here: by default the server replaces it (PATH included) with a login shell's.
+    '--vscode-option', 'force-disable-user-env',
     '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions,
     ...(trusted ? ['--disable-workspace-trust'] : [])];
   const serverLog = createWriteStream(join(scratch, 'code-server.log'));

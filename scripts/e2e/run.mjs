@@ -1,5 +1,5 @@
 // Runs the end-to-end suites inside a real VS Code (code-server + headless Chromium).
-// Usage: node scripts/e2e/run.mjs [main] [untrusted] [installed] [ui] [--keep] [--vsix file]
+// Usage: node scripts/e2e/run.mjs [main] [untrusted] [installed] [ui] [--keep] [--vsix file] [--grep text]
 //   main       test/e2e/suite over a scratch copy of examples/, extension from this folder
 //   untrusted  test/e2e/untrusted with Workspace Trust on and the folder not trusted
 //   installed  the packaged .vsix installed with --install-extension, test/e2e/installed
@@ -28,7 +28,10 @@ const argv = process.argv.slice(2);
 const keep = argv.includes('--keep');
 const vsixFlag = argv.indexOf('--vsix');
 const givenVsix = vsixFlag >= 0 ? argv[vsixFlag + 1] : undefined;
-const names = argv.filter((a, i) => !a.startsWith('--') && !(vsixFlag >= 0 && i === vsixFlag + 1));
+const grepFlag = argv.indexOf('--grep');
+const grep = grepFlag >= 0 ? argv[grepFlag + 1] : undefined;
+const valueAt = new Set([vsixFlag + 1, grepFlag + 1].filter((i) => i > 0));
+const names = argv.filter((a, i) => !a.startsWith('--') && !valueAt.has(i));
 const selected = names.length > 0 ? names : Object.keys(RUNS);
 for (const name of selected) if (!RUNS[name]) throw new Error(`unknown run "${name}"; known: ${Object.keys(RUNS).join(', ')}`);
 
@@ -48,7 +51,7 @@ async function runOne(name) {
   const scratch = mkdtempSync(join(tmpdir(), `genai-debt-e2e-${name}-`));
   const consoleLog = join(scratch, 'browser-console.log');
   const workspace = makeWorkspace(scratch);
-  const environment = suiteEnvironment(scratch, workspace);
+  const environment = { ...suiteEnvironment(scratch, workspace), ...(grep ? { GENAI_DEBT_E2E_GREP: grep } : {}) };
   const started = Date.now();
   let host;
   let browser;

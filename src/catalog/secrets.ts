@@ -30,10 +30,13 @@ export const ASSIGNED_SECRET = /((?:api[_-]?key|apikey|access[_-]?token|auth[_-]
 
 /**
  * Keys without a prefix of their own (Cohere, Mistral, Together, …) are only
- * recognisable by the name they are given: `COHERE_API_KEY = "…"`, `api_key="…"`.
- * Group 1 is the name, group 2 the quoted (or, in `.env` files, bare) value.
+ * recognisable by the name they are given: `COHERE_API_KEY = "…"`, `api_key="…"`,
+ * `apiKey: '…'`. Group 1 is the name, group 2 the quoted value.
  */
-export const NAMED_KEY = /\b([A-Za-z_][A-Za-z0-9_]*?(?:api[_-]?key|apikey|api[_-]?token))["']?\s*[:=]\s*(?:["'`]([A-Za-z0-9._~+/=-]{20,})["'`]|([A-Za-z0-9._~+/=-]{20,})\s*$)/gim;
+export const NAMED_KEY = /\b((?:[A-Za-z_][A-Za-z0-9_-]*?)?(?:api[_-]?key|apikey|api[_-]?token))["']?[ \t]*[:=][ \t]*["'`]([A-Za-z0-9._~+/=-]{20,})["'`]/gi;
+
+/** The same in `.env` files, where values are bare: `COHERE_API_KEY=…` on a line of its own. */
+export const NAMED_ENV_KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*(?:API_?KEY|APIKEY|API_?TOKEN)[A-Za-z0-9_]*)[ \t]*=[ \t]*["']?([A-Za-z0-9._~+/=-]{20,})["']?[ \t]*$/gim;
 
 /** Providers told by a key's name or by the client on its line (`cohere.Client(`), for keys without a prefix. */
 export const KEY_NAME_PROVIDERS: readonly { provider: string; pattern: RegExp }[] = [
@@ -77,5 +80,7 @@ export function looksLikeToken(value: string): boolean {
 
 /** Whether a key-shaped value is a real-looking key: token-like, with no placeholder word and no `abcdef`/`123456` run. */
 export function looksLikeRealKey(secret: string): boolean {
+  // `settings.OPENAI_API_KEY`, `process.env.KEY`: a dotted name is a look-up, not a value.
+  if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(secret)) return false;
   return looksLikeToken(secret) && !PLACEHOLDER_WORDS.test(secret) && !hasOrderedRun(secret);
 }

@@ -29,7 +29,8 @@ export const plumbingParameterNames = /^(self|cls|request|req|res|response|reply
 export const plumbingAnnotations = /\b(Request|Response|Session|AsyncSession|BackgroundTasks|WebSocket|Settings|Depends|Security|HTTPAuthorizationCredentials|OAuth2PasswordRequestForm|User|NextRequest|NextResponse|Context)\b/;
 
 /** Parameter names that say the value is a user's text, wherever the function is called from. */
-export const userInputNames = /^(?:user_?(?:input|message|msg|query|question|prompt|text|request|content|instructions?)|question|user_?q|userInput|userMessage|userQuery|userPrompt|userQuestion|userText|userRequest)$/i;
+export const userInputNames = /^(?:user_?(?:input|message|msg|query|question|prompt|text|request|content|instructions?)|user_?q|userInput|userMessage|userQuery|userPrompt|userQuestion|userText|userRequest)$/i;
 
 /** Calls that return what a user typed into the app's own UI (origin paths). */
-export const uiInputCalls: readonly string[] = ['input', 'streamlit.chat_input', 'streamlit.text_input', 'streamlit.text_area', 'gradio.Textbox', 'prompt', 'readline.question'];
+/** A terminal's `input()` is left out: who types there is the operator running the script. */
+export const uiInputCalls: readonly string[] = ['streamlit.chat_input', 'streamlit.text_input', 'streamlit.text_area', 'gradio.Textbox'];

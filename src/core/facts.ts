@@ -76,6 +76,8 @@ export interface FlowStep {
   name: string;
   loc: Location;
   from: string | null;
+  /** The name is re-bound here to something not derived from the source (a sanitiser's result): the flow through it ends. */
+  cleared?: boolean;
 }
 
 /** A place where a value is run as code, a shell command or SQL, deserialised, or written as HTML (catalog: sinks.ts). */
@@ -86,6 +88,8 @@ export interface Sink {
   /** Catalog id: `eval`, `exec`, `subprocess-shell`, `os.system`, `sql-execute`, `pickle.loads`, `innerHTML`, `child_process.exec`, … */
   sink: string;
   category: 'code' | 'shell' | 'sql' | 'deserialize' | 'html';
+  /** The sink as written, for messages: `eval`, `subprocess.run(shell=True)`, `cursor.execute`, `.innerHTML =`. */
+  callee: string;
   enclosingFunction: string | null;
   /** The expression the sink consumes, where it is, and the local names it reads (not through a sanitiser). */
   consumed: { expression: string; loc: Location; names: string[] };

@@ -10,6 +10,8 @@ import { ruleDocUri } from './rule-docs';
 export interface AnalysisScope {
   key: string;
   uriOf(path: string): vscode.Uri;
+  /** Path of a document inside this scope, or null. */
+  pathOf(uri: vscode.Uri): string | null;
   settings(): Settings;
 }
 

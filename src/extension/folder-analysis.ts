@@ -12,7 +12,8 @@ import { loadFrontEnds } from '../workspace/frontends';
 import { readRepository } from '../workspace/git';
 import { runPhaseOne } from '../workspace/pool';
 import type { RepositoryInfo } from '../core/rule';
-import { discoverVirtualFiles } from './virtual-discovery';
+import { Minimatch } from 'minimatch';
+import { discoverVirtualFiles, EXCLUDED_FOLDERS } from './virtual-discovery';
 
 /** What the extension side passes in, resolved from settings and workspace trust. */
 export interface FolderOptions {
@@ -182,17 +183,29 @@ export class FolderAnalysis {
     const engine = await this.ensureEngine();
     if (!this.current) return undefined;
     if (text === null) {
-      if (!this.results.delete(path) && !this.allPaths.delete(path)) return undefined;
+      const known = this.results.delete(path) || this.allPaths.has(path);
       this.allPaths.delete(path);
       this.texts.delete(path);
+      if (!known) return undefined;
+    } else if (!this.results.has(path) && this.isExcluded(path)) {
+      return undefined;
+    } else if (!engine.accepts(path)) {
+      // A file no front-end reads may still matter to phase 2 (a new lockfile).
+      if (this.allPaths.has(path)) return undefined;
+      this.allPaths.add(path);
     } else {
-      if (!engine.accepts(path)) return undefined;
       if (this.texts.get(path) === text) return this.current;
       this.results.set(path, engine.analyzeFile({ path, text }));
       this.texts.set(path, text);
       this.allPaths.add(path);
     }
     return this.phaseTwo(engine, started);
+  }
+
+  /** A file the audit would not have read: in a dependency or build folder, or excluded by the config. */
+  private isExcluded(path: string): boolean {
+    if (path.split('/').slice(0, -1).some((segment) => EXCLUDED_FOLDERS.has(segment))) return true;
+    return this.config.exclude.some((pattern) => new Minimatch(pattern.replace(/^\.\//, '').replace(/\/+$/, ''), { dot: true }).match(path) || path.startsWith(`${pattern.replace(/^\.\//, '').replace(/\/+$/, '')}/`));
   }
 
   private phaseTwo(engine: Engine, started: number): FolderSnapshot {

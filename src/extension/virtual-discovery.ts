@@ -4,7 +4,7 @@ import type { DiscoveryResult } from '../workspace/discovery';
 import { decodeText } from '../workspace/text';
 
 /** Folders that never hold the application's own sources (the same list as the Node discovery). */
-const EXCLUDED_FOLDERS = new Set([
+export const EXCLUDED_FOLDERS = new Set([
   'node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox',
   'dist', 'build', 'out', '.next', '.nuxt', '.turbo', 'site-packages', '.ipynb_checkpoints', 'coverage', '.genai-debt-cache',
 ]);

@@ -17,6 +17,11 @@ import { unpinnedHubArtifact } from './versioning/unpinned-hub-artifact';
 import { unversionedModelArtifact } from './versioning/unversioned-model-artifact';
 import { unpinnedGenaiDependency } from './versioning/unpinned-genai-dependency';
 import { modelSavedWithoutLineage } from './versioning/model-saved-without-lineage';
+import { hardcodedApiKey } from './security/hardcoded-api-key';
+import { llmOutputToDangerousSink } from './security/llm-output-to-dangerous-sink';
+import { untrustedInputInSystemPrompt } from './security/untrusted-input-in-system-prompt';
+import { noEvaluationSuite } from './evaluation/no-evaluation-suite';
+import { noFeedbackCapture } from './evaluation/no-feedback-capture';
 
 /** The registry, sorted by code (a test keeps it so). Codes are never reused. */
 export const rules: readonly RuleDefinition[] = [
@@ -38,6 +43,11 @@ export const rules: readonly RuleDefinition[] = [
   unversionedModelArtifact,
   unpinnedGenaiDependency,
   modelSavedWithoutLineage,
+  hardcodedApiKey,
+  llmOutputToDangerousSink,
+  untrustedInputInSystemPrompt,
+  noEvaluationSuite,
+  noFeedbackCapture,
 ];
 
 export function findRule(codeOrName: string): RuleDefinition | undefined {

@@ -3,6 +3,7 @@ import { emptyFacts } from '../../core/facts';
 import type { ExtractResult } from '../../core/frontend';
 import { emitArtifacts } from './artifacts';
 import { createContext } from './context';
+import { emitFlows } from './flows';
 import { emitListedFunctionTools } from './listed-tools';
 import { emitLlmCalls, matchCalls } from './llm-calls';
 import { emitModels } from './models';
@@ -35,5 +36,6 @@ export function extractFromTree(tree: Tree, file: string, source: string): Extra
   if (passes.has('tracing')) emitTracing(context);
   if (passes.has('artifacts')) emitArtifacts(context);
   if (passes.has('persistence')) emitPersistence(context);
+  emitFlows(context, calls, tree);
   return { facts, syntaxErrors: model.syntaxErrors };
 }

@@ -17,7 +17,9 @@ import { schemaToolWords } from './tools';
  * (heuristic) pattern needs an import of one of its `requiresImport` modules,
  * so the module's first segment must occur. The words come from the catalog
  * data itself; a pattern without a literal segment disables the pre-check of
- * its pass.
+ * its pass. (The front-end binds names only through import statements, so
+ * `__import__("openai")` is no more followed with the pre-check than without;
+ * identifiers spelled with NFKC-equivalent characters are not recognised.)
  */
 
 export type CatalogPass = 'llmCalls' | 'tools' | 'tracing' | 'artifacts' | 'persistence' | 'templates';

@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { StaticValue } from '../../core/facts';
 import { bindingOf, maxResolveDepth, originOf } from './resolve';
-import type { Scope } from './scopes';
+import type { Binding, Scope } from './scopes';
 import { callArguments, locationOf, plainString, unwrap } from './syntax';
 
 /**
@@ -33,6 +33,11 @@ export function staticValue(file: string, expression: Node, scope: Scope, depth 
       }
       if (binding?.kind === 'parameter') return unknown('parameter');
       if (use.type === 'identifier') return unknown('unknown');
+      const member = enumMemberValue(use, scope);
+      if (member) {
+        const inner = staticValue(file, member.value, member.scope, depth + 1);
+        if (inner.value !== null) return { ...inner, expression: use.text, via: 'constant' };
+      }
       // `settings.model`, `config.llm.name`: configuration we do not read.
       return unknown(originOf(use, scope).path.startsWith('os.environ') ? 'env' : 'settings');
     }
@@ -51,4 +56,12 @@ export function staticValue(file: string, expression: Node, scope: Scope, depth 
     default:
       return unknown('unknown');
   }
+}
+
+/** `Names.GET.value`: the value a class body gives `GET` (an Enum member's `.value`). */
+function enumMemberValue(use: Node, scope: Scope): Extract<Binding, { kind: 'value' }> | null {
+  const object = use.childForFieldName('object');
+  if (use.childForFieldName('attribute')?.text !== 'value' || object?.type !== 'attribute') return null;
+  const member = bindingOf(object, scope);
+  return member?.kind === 'value' && member.scope.kind === 'class' ? member : null;
 }

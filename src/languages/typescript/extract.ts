@@ -10,6 +10,7 @@ import { matchCallShape } from './shapes';
 import { forEachNode, isCallLike, literalText, type CallLike } from './syntax';
 import { callTools, structuralTool } from './tools';
 import { callTracing } from './tracing';
+import { emitFlows } from './flows';
 
 function byPosition(a: { loc: Location }, b: { loc: Location }): number {
   return a.loc.line - b.loc.line || a.loc.column - b.loc.column;
@@ -38,11 +39,15 @@ export function extractFacts(sourceFile: ts.SourceFile, file: string): FileFacts
   for (const call of calls) callTracing(context, call, origins.get(call)!);
 
   const constructions: { call: CallLike; match: NonNullable<ReturnType<typeof matchCallShape>> }[] = [];
+  const modelCalls: CallLike[] = [];
   for (const call of calls) {
     const origin = origins.get(call)!;
     const match = matchCallShape(origin, context.imports);
     if (match?.shape.construct) constructions.push({ call, match });
-    else if (match) context.facts.llmCalls.push(llmCall(context, call, match));
+    else if (match) {
+      context.facts.llmCalls.push(llmCall(context, call, match));
+      modelCalls.push(call);
+    }
     templatePrompts(context, call);
     callTools(context, call, origin);
     callArtifacts(context, call, origin);
@@ -52,6 +57,7 @@ export function extractFacts(sourceFile: ts.SourceFile, file: string): FileFacts
   for (const { call, fact } of constructed) if (!context.consumed.has(call)) context.facts.llmCalls.push(fact);
   for (const object of objects) structuralTool(context, object);
   constantModels(context);
+  emitFlows(context, modelCalls);
 
   for (const list of Object.values(context.facts) as { loc: Location }[][]) list.sort(byPosition);
   return context.facts;

@@ -32,7 +32,9 @@ export const hardcodedApiKey = defineRule({
     ],
   },
   checkFile({ path, text }) {
-    const report = (source: string, cell?: number) => findKeys(source).map((key): Report => ({
+    const name = path.slice(path.lastIndexOf('/') + 1);
+    const envFile = name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
+    const report = (source: string, cell?: number) => findKeys(source, envFile).map((key): Report => ({
       loc: locationIn(path, source, key.start, key.end, cell),
       messageId: 'key',
       data: { provider: key.provider, tail: key.tail },

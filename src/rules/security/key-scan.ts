@@ -1,5 +1,5 @@
 import type { Location } from '../../core/facts';
-import { KEY_NAME_PROVIDERS, looksLikeRealKey, NAMED_KEY, PREFIXED_KEYS } from '../../catalog/secrets';
+import { KEY_NAME_PROVIDERS, looksLikeRealKey, NAMED_ENV_KEY, NAMED_KEY, PREFIXED_KEYS } from '../../catalog/secrets';
 
 /** A provider key found in a text: where it is, whose it is, and its last 4 characters (all a message may show). */
 export interface FoundKey {
@@ -18,9 +18,10 @@ function lineAround(text: string, offset: number): string {
 /**
  * Keys in one text: prefixed keys first (the prefix names the provider), then
  * unprefixed values given a key's name (`COHERE_API_KEY = "…"`), whose provider
- * the name or the client on the line tells. Placeholders are skipped.
+ * the name or the client on the line tells (bare values only in `.env` files).
+ * Placeholders are skipped.
  */
-export function findKeys(text: string): FoundKey[] {
+export function findKeys(text: string, envFile = false): FoundKey[] {
   const found: FoundKey[] = [];
   const overlaps = (start: number, end: number) => found.some((key) => start < key.end && end > key.start);
   for (const { provider, pattern } of PREFIXED_KEYS) {
@@ -31,8 +32,9 @@ export function findKeys(text: string): FoundKey[] {
       found.push({ start, end, provider, tail: match[0].slice(-4) });
     }
   }
-  for (const match of text.matchAll(new RegExp(NAMED_KEY.source, NAMED_KEY.flags))) {
-    const value = match[2] ?? match[3];
+  const named = envFile ? NAMED_ENV_KEY : NAMED_KEY;
+  for (const match of text.matchAll(new RegExp(named.source, named.flags))) {
+    const value = match[2];
     const start = match.index + match[0].lastIndexOf(value);
     const end = start + value.length;
     if (overlaps(start, end) || !looksLikeRealKey(value)) continue;

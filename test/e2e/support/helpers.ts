@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { GenAiDebtApi } from '../../../src/extension/extension';
 
 export const EXTENSION_ID = 'genai-debt.genai-debt';
 export const SOURCE = 'genai-debt';
@@ -79,4 +80,68 @@ export function rangeOf(document: vscode.TextDocument, snippet: string, from = 0
   const offset = document.getText().indexOf(snippet, from);
   if (offset < 0) throw new Error(`"${snippet}" not found in ${document.uri.fsPath}`);
   return new vscode.Range(document.positionAt(offset), document.positionAt(offset + snippet.length));
+}
+
+/** The pristine text of an example file, from this repository's examples/ folder. */
+export function originalText(relative: string): string {
+  const repo = process.env.GENAI_DEBT_E2E_REPO;
+  if (!repo) throw new Error('GENAI_DEBT_E2E_REPO is not set (run through scripts/e2e/run.mjs)');
+  return readFileSync(join(repo, 'examples', relative), 'utf8');
+}
+
+/** Puts a workspace file back as it is in examples/ (editor buffer and disk), so tests stay independent. */
+export async function resetFile(relative: string): Promise<void> {
+  const document = await vscode.workspace.openTextDocument(workspaceUri(relative));
+  const original = originalText(relative);
+  if (document.getText() !== original || document.isDirty) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(document.uri, new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length)), original);
+    await vscode.workspace.applyEdit(edit);
+    await document.save();
+  }
+}
+
+/** Replaces the first occurrence of `from` in an open document (unsaved, as typing would). */
+export async function replaceInDocument(document: vscode.TextDocument, from: string, to: string): Promise<void> {
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, rangeOf(document, from), to);
+  if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`could not edit ${document.uri.fsPath}`);
+}
+
+/** The code actions VS Code gathers for a range, as a user's light bulb would show them. */
+export async function codeActionsAt(uri: vscode.Uri, range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
+  return (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, kind)) ?? [];
+}
+
+/** Applies a code action the way the light bulb does: its edit, then its command. */
+export async function applyCodeAction(action: vscode.CodeAction): Promise<void> {
+  if (action.edit && !(await vscode.workspace.applyEdit(action.edit))) throw new Error(`could not apply "${action.title}"`);
+  if (action.command) await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+}
+
+/** The extension's API (what activate returns), for what VS Code's own API cannot read: tree items, the report HTML. */
+export async function extensionApi(): Promise<GenAiDebtApi> {
+  const extension = await activateExtension();
+  return extension.exports as GenAiDebtApi;
+}
+
+/**
+ * Waits until the light bulb on a finding of `rule` offers an action matching `title`
+ * (right after start-up the analysis may still be re-publishing), and returns it.
+ */
+export async function waitForCodeAction(uri: vscode.Uri, rule: string, title: RegExp,
+  diagnosticMatch: (d: vscode.Diagnostic) => boolean = () => true): Promise<{ action: vscode.CodeAction; diagnostic: vscode.Diagnostic }> {
+  let offered: string[] = [];
+  try {
+    return await waitFor(`a "${title.source}" action on ${rule}`, async () => {
+      const diagnostic = ourDiagnostics(uri).find((d) => codeOf(d) === rule && diagnosticMatch(d));
+      if (!diagnostic) return undefined;
+      const actions = await codeActionsAt(uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+      offered = actions.map((candidate) => candidate.title);
+      const action = actions.find((candidate) => title.test(candidate.title));
+      return action ? { action, diagnostic } : undefined;
+    });
+  } catch (error) {
+    throw new Error(`${(error as Error).message}; offered: ${offered.join(' | ') || 'nothing'}`);
+  }
 }

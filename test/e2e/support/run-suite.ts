@@ -28,6 +28,7 @@ class RecordingReporter {
 /** Loads every *.test.js under `dir` and runs it; rejects when a test failed. */
 export async function runSuite(dir: string, timeoutMs = 60_000): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: timeoutMs, reporter: RecordingReporter as unknown as typeof Mocha.reporters.Base });
+  if (process.env.GENAI_DEBT_E2E_GREP) mocha.grep(process.env.GENAI_DEBT_E2E_GREP);
   const files = readdirSync(dir, { recursive: true }).map(String).filter((f) => f.endsWith('.test.js')).sort();
   for (const file of files) mocha.addFile(join(dir, file));
   await mocha.loadFilesAsync();

@@ -212,4 +212,29 @@ describe('python front-end: real-world framework patterns', () => {
     const facts = await factsOf(code);
     assert.equal(facts.tools.length, 0);
   });
+
+  it('low-level MCP server: Tool(name=…, description=…, inputSchema=…) declarations, names from a str constant or an Enum member\'s .value', async () => {
+    const code = py(
+      'from enum import Enum',
+      'from mcp.server import Server',
+      'from mcp.types import Tool',
+      'class Names(str, Enum):',
+      '    NOW = "get_current_time"',
+      'STATUS = "git_status"',
+      'server = Server("demo")',
+      '@server.list_tools()',
+      'async def list_tools() -> list[Tool]:',
+      '    return [',
+      '        Tool(name=Names.NOW.value, description="Current time in a timezone", inputSchema={"type": "object"}),',
+      '        Tool(name=STATUS, description="Shows the working tree status", inputSchema=GitStatus.model_json_schema()),',
+      '    ]',
+      'def not_a_tool(tool: Tool) -> str:',
+      '    return tool.name',
+    );
+    const facts = await factsOf(code);
+    assert.deepEqual(facts.tools.map((tool) => [tool.name, tool.framework, tool.description]), [
+      ['get_current_time', 'mcp', 'Current time in a timezone'],
+      ['git_status', 'mcp', 'Shows the working tree status'],
+    ]);
+  });
 });

@@ -1,0 +1,67 @@
+import type { LlmCall } from '../../core/facts';
+import { Projects } from '../../core/coverage';
+import type { Report, WorkspaceContext } from '../../core/rule';
+import { notAppFile, type QualitySignal } from '../../catalog/evaluation';
+
+/** Where a signal was found: the file, and the catalog name. */
+export interface SignalHit {
+  file: string;
+  name: string;
+}
+
+/** Signals of the catalog found in the workspace: by path (any path) or by the text of an analysed file. */
+export function findSignals(context: WorkspaceContext, signals: readonly QualitySignal[]): SignalHit[] {
+  const hits: SignalHit[] = [];
+  for (const path of context.allPaths) {
+    const byPath = signals.find((signal) => signal.path?.test(path));
+    if (byPath) hits.push({ file: path, name: byPath.name });
+  }
+  for (const [file, text] of context.texts) {
+    const byText = signals.find((signal) => signal.text?.test(text));
+    if (byText) hits.push({ file, name: byText.name });
+  }
+  return hits;
+}
+
+function isWithin(folder: string, root: string): boolean {
+  return root === '' || folder === root || folder.startsWith(`${root}/`);
+}
+
+/** The LLM entry point most calls sit in: the function (or file top level) holding the most call sites; its first call. */
+function mostCalledEntry(calls: readonly LlmCall[]): { call: LlmCall; count: number } {
+  const groups = new Map<string, LlmCall[]>();
+  for (const call of calls) {
+    const key = `${call.loc.file}\0${call.enclosingFunction ?? ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), call]);
+  }
+  const [best] = [...groups.values()].sort((a, b) => b.length - a.length || a[0].loc.file.localeCompare(b[0].loc.file) || a[0].loc.line - b[0].loc.line);
+  return { call: best[0], count: best.length };
+}
+
+/**
+ * One report per project (folder with a dependency manifest, as for tracing)
+ * that makes LLM calls while no signal sits in it, in a project around it, or
+ * in one nested in it: a collection of example apps is judged app by app.
+ */
+export function projectsWithoutSignal(
+  context: WorkspaceContext,
+  hits: readonly SignalHit[],
+  report: (project: string, entry: LlmCall, calls: number) => Report,
+): Report[] {
+  // Calls in tests, evaluations, benchmarks and docs are not the app's: they have no users and are the evaluation.
+  const calls = context.facts.llmCalls.filter((call) => !notAppFile.test(call.loc.file));
+  if (calls.length === 0) return [];
+  const projects = new Projects(context.facts);
+  const byProject = new Map<string, LlmCall[]>();
+  for (const call of calls) {
+    const project = projects.of(call.loc.file);
+    byProject.set(project, [...(byProject.get(project) ?? []), call]);
+  }
+  const signalProjects = hits.map((hit) => projects.of(hit.file));
+  const reports: Report[] = [];
+  for (const [project, projectCalls] of [...byProject].sort(([a], [b]) => a.localeCompare(b))) {
+    if (signalProjects.some((other) => isWithin(project, other) || isWithin(other, project))) continue;
+    reports.push(report(project, mostCalledEntry(projectCalls).call, projectCalls.length));
+  }
+  return reports;
+}

@@ -1,0 +1,100 @@
+// The measuring side of bench/extension-host.mjs, run inside the extension host as the
+// "extension tests" of a cold copy of the extension (no activation events). Records
+// metrics as JSON lines in GENAI_DEBT_E2E_RESULTS; see the bench script for what each means.
+import * as vscode from 'vscode';
+import { appendFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { EXTENSION_ID, SOURCE, codeOf, waitFor, workspaceUri } from '../support/helpers';
+
+function record(event: Record<string, unknown>): void {
+  const file = process.env.GENAI_DEBT_E2E_RESULTS;
+  if (file) appendFileSync(file, `${JSON.stringify(event)}\n`);
+}
+
+function metric(name: string, value: unknown): void {
+  record({ type: 'metric', name, value });
+}
+
+function filesWithFindings(): { files: number; findings: number } {
+  let files = 0;
+  let findings = 0;
+  for (const [, diagnostics] of vscode.languages.getDiagnostics()) {
+    const ours = diagnostics.filter((d) => d.source === SOURCE).length;
+    if (ours > 0) files++;
+    findings += ours;
+  }
+  return { files, findings };
+}
+
+/** Times one edit until the file's diagnostics agree with `expectUnpinned`. */
+async function timedEdit(document: vscode.TextDocument, from: string, to: string, expectUnpinned: boolean): Promise<number> {
+  const offset = document.getText().indexOf(from);
+  if (offset < 0) throw new Error(`"${from}" not in ${document.uri.fsPath}`);
+  const edit = new vscode.WorkspaceEdit();
+  edit.replace(document.uri, new vscode.Range(document.positionAt(offset), document.positionAt(offset + from.length)), to);
+  const agrees = () => vscode.languages.getDiagnostics(document.uri)
+    .some((d) => d.source === SOURCE && codeOf(d) === 'GD401') === expectUnpinned;
+  let settled!: () => void;
+  const done = new Promise<void>((resolve) => { settled = resolve; });
+  const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+    if (event.uris.some((uri) => uri.toString() === document.uri.toString()) && agrees()) settled();
+  });
+  try {
+    const started = performance.now();
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error('applyEdit failed');
+    if (!agrees()) {
+      await Promise.race([done, new Promise((_, reject) => setTimeout(() => reject(new Error('no diagnostics after 10 s')), 10_000))]);
+    }
+    return performance.now() - started;
+  } finally {
+    subscription.dispose();
+  }
+}
+
+async function measure(): Promise<void> {
+  metric('vscodeVersion', vscode.version);
+  metric('hostNode', process.version);
+  const extension = vscode.extensions.getExtension(EXTENSION_ID);
+  if (!extension) throw new Error(`${EXTENSION_ID} is not in this host`);
+  if (extension.isActive) throw new Error('the extension was already active: the activation time would not be cold');
+  metric('hostRssBeforeMb', process.memoryUsage().rss / 2 ** 20);
+  const activationStart = performance.now();
+  const api = await extension.activate() as { whenIdle(): Promise<void> };
+  metric('activationMs', performance.now() - activationStart);
+
+  // The extension starts its whole-workspace audit right after activation; whenIdle() settles when it is done.
+  await api.whenIdle();
+  metric('firstAuditMs', performance.now() - activationStart);
+  const { files, findings } = filesWithFindings();
+  metric('filesWithFindings', files);
+  metric('workspaceFindings', findings);
+  const memory = process.memoryUsage();
+  metric('hostRssMb', memory.rss / 2 ** 20);
+  metric('hostHeapMb', memory.heapUsed / 2 ** 20);
+
+  const delay = vscode.workspace.getConfiguration('genaiDebt').get<number>('onTypeDelay');
+  metric('debounceMs', delay);
+  const document = await vscode.workspace.openTextDocument(workspaceUri(process.env.GENAI_DEBT_BENCH_EDIT_FILE ?? ''));
+  await vscode.window.showTextDocument(document);
+  await waitFor('the edited file to be analysed', () => vscode.languages.getDiagnostics(document.uri)
+    .every((d) => codeOf(d) !== 'GD401'), 30_000);
+  const latencies: number[] = [];
+  const edits = Number(process.env.GENAI_DEBT_BENCH_EDITS ?? 40);
+  for (let i = 0; i < edits; i++) {
+    const unpinning = i % 2 === 0;
+    latencies.push(unpinning
+      ? await timedEdit(document, '"gpt-4o-2024-08-06"', '"gpt-4o"', true)
+      : await timedEdit(document, '"gpt-4o"', '"gpt-4o-2024-08-06"', false));
+  }
+  metric('editLatenciesMs', latencies);
+  await vscode.commands.executeCommand('workbench.action.files.revert');
+}
+
+export async function run(): Promise<void> {
+  try {
+    await measure();
+  } catch (error) {
+    record({ type: 'fail', title: 'bench', error: error instanceof Error ? error.stack : String(error) });
+    throw error;
+  }
+}
