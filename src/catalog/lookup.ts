@@ -9,7 +9,7 @@ export type CatalogLanguage = 'python' | 'ts';
  * one of the shape's modules: `client.messages.create` in a file that never
  * imports anthropic is not an Anthropic call.
  */
-export function findCallShape(path: string, language: CatalogLanguage, importedModules: ReadonlySet<string>): { shape: CallShape; heuristic: boolean } | null {
+export function findCallShape(path: string, language: CatalogLanguage, importedModules: ReadonlySet<string>, receiverName: string | null = null): { shape: CallShape; heuristic: boolean } | null {
   if (!path.startsWith('?')) {
     for (const shape of callShapes) if (matchesAny(path, shape[language])) return { shape, heuristic: false };
     return null;
@@ -17,6 +17,7 @@ export function findCallShape(path: string, language: CatalogLanguage, importedM
   for (const shape of callShapes) {
     const heuristic = shape.heuristic;
     if (!heuristic || !matchesAny(path, heuristic[language])) continue;
+    if (heuristic.receiverNames && !(receiverName && new RegExp(heuristic.receiverNames).test(receiverName))) continue;
     if (heuristic.requiresImport.some((module) => importsModule(importedModules, module))) return { shape, heuristic: true };
   }
   return null;

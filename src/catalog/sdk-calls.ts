@@ -34,8 +34,12 @@ export interface CallShape {
   operation: Operation;
   python?: string[];
   ts?: string[];
-  /** Matched only when the receiver's origin is unknown (`?` root) and the file imports one of `requiresImport`. */
-  heuristic?: { python?: string[]; ts?: string[]; requiresImport: string[] };
+  /**
+   * Matched only when the receiver's origin is unknown (`?` root) and the file imports one of
+   * `requiresImport`; with `receiverNames` (a regular expression), also only when the receiver's
+   * own name says what it is (`self.llm.ainvoke`, `summary_model.invoke`).
+   */
+  heuristic?: { python?: string[]; ts?: string[]; requiresImport: string[]; receiverNames?: string };
   model?: string[];
   /** Provider of the model id, when the shape names the vendor (ChatAnthropic → anthropic). */
   modelProvider?: string;
@@ -324,6 +328,24 @@ function langchainShapes(): CallShape[] {
       python: [`{langchain.chat_models,langchain}.**.init_chat_model().${LC_PASS}.${LC_INVOKE_PY}`],
       ts: [`langchain.**.initChatModel().${LC_PASS}.${LC_INVOKE_TS}`],
       model: ['ctor.arg:0', 'ctor.kw:model', 'ctor.arg:0'], providerPrefix: true,
+      prompts: [{ slot: 'arg:0', shape: 'messages' }],
+    },
+    {
+      // A parameter annotated as LangChain's model interfaces (`llm: BaseChatModel`).
+      provider: 'langchain', api: 'BaseChatModel.invoke', operation: 'chat',
+      python: [`langchain_core.**.{BaseChatModel,BaseLanguageModel,BaseLLM,LanguageModelLike}().${LC_PASS}.${LC_INVOKE_PY}`],
+      ts: [`@langchain/core/language_models/{chat_models,base,llms}.{BaseChatModel,BaseLanguageModel,BaseLLM}().${LC_PASS}.${LC_INVOKE_TS}`],
+      prompts: [{ slot: 'arg:0', shape: 'messages' }],
+    },
+    {
+      // A chat model handed in as a parameter (`def __init__(self, llm): self.llm = llm`): every
+      // Runnable has `.invoke`, so only a receiver named like a model counts.
+      provider: 'langchain', api: 'chat_model.invoke', operation: 'chat',
+      heuristic: {
+        python: ['?.{invoke,ainvoke,stream,astream,batch,abatch}'],
+        requiresImport: ['langchain', 'langchain_core', 'langchain_community', 'langchain_openai', 'langchain_anthropic', 'langchain_google_genai', 'langchain_ollama', 'langgraph'],
+        receiverNames: '^(?:[a-z]+_)*(?:llm|llms|chat_model|chat_llm|model|summary_model|language_model)$',
+      },
       prompts: [{ slot: 'arg:0', shape: 'messages' }],
     },
     {

@@ -30,6 +30,15 @@ export function calleeOrigin(context: PythonContext, site: CallSite): Origin {
   return origin;
 }
 
+/** The receiver's own name in `a.b.llm.invoke(…)` (`llm`), for heuristics that go by names. */
+export function receiverName(site: CallSite): string | null {
+  const callee = site.node.childForFieldName('function');
+  const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
+  if (receiver?.type === 'identifier') return receiver.text;
+  if (receiver?.type === 'attribute') return receiver.childForFieldName('attribute')?.text ?? null;
+  return null;
+}
+
 export interface ShapeMatch {
   site: CallSite;
   origin: Origin;
@@ -42,9 +51,9 @@ export interface ShapeMatch {
  * `()` in the catalog (`langchain_openai.ChatOpenAI()`, `agents.Agent`), so both
  * spellings are tried for them.
  */
-export function shapeForPath(path: string, importedModules: ReadonlySet<string>): { shape: CallShape; heuristic: boolean } | null {
+export function shapeForPath(path: string, importedModules: ReadonlySet<string>, receiverName: string | null = null): { shape: CallShape; heuristic: boolean } | null {
   if (path === '?') return null;
-  const direct = findCallShape(path, 'python', importedModules);
+  const direct = findCallShape(path, 'python', importedModules, receiverName);
   if (direct || isUnresolved(path)) return direct;
   const constructed = findCallShape(`${path}()`, 'python', importedModules);
   return constructed?.shape.construct ? constructed : null;

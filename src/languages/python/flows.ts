@@ -111,25 +111,25 @@ function contains(outer: Node, inner: Node): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
 
-/** Whether an identifier inside `within` sits in the arguments of a sanitiser call (also inside `within`). */
-function sanitized(identifier: Node, within: Node): boolean {
-  for (let current = identifier.parent; current && contains(within, current); current = current.parent) {
-    if (current.type !== 'call') continue;
-    const callee = current.childForFieldName('function');
-    const args = current.childForFieldName('arguments');
-    if (callee && args && contains(args, identifier) && isSanitizer('python', callee.text)) return true;
-  }
-  return false;
-}
-
-/** Local names an expression reads: not attribute names, not keyword names, not through a sanitiser. */
+/**
+ * Local names an expression reads: not attribute names, not keyword names, not through a sanitiser.
+ * Sanitiser argument ranges are collected once per expression: walking up from every identifier
+ * costs quadratic time on deeply nested code.
+ */
 function namesRead(expression: Node): Node[] {
   const identifiers = expression.type === 'identifier' ? [expression] : expression.descendantsOfType('identifier');
+  const sanitizedRanges = (expression.type === 'call' ? [expression] : []).concat(expression.descendantsOfType('call'))
+    .filter((call) => {
+      const callee = call.childForFieldName('function');
+      return callee !== null && isSanitizer('python', callee.text);
+    })
+    .map((call) => call.childForFieldName('arguments'))
+    .filter((args): args is Node => args !== null);
   return identifiers.filter((identifier) => {
     const parent = identifier.parent;
     if (parent?.type === 'attribute' && parent.childForFieldName('attribute')?.id === identifier.id) return false;
     if (parent?.type === 'keyword_argument' && parent.childForFieldName('name')?.id === identifier.id) return false;
-    return !sanitized(identifier, expression);
+    return !sanitizedRanges.some((args) => contains(args, identifier));
   });
 }
 

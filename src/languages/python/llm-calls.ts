@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { LlmCall, ToolBinding } from '../../core/facts';
 import type { CallShape } from '../../catalog/sdk-calls';
-import { calleeOrigin, enclosingFunction, shapeForPath, toStaticValue, type PythonContext, type ShapeMatch } from './context';
+import { calleeOrigin, enclosingFunction, receiverName, shapeForPath, toStaticValue, type PythonContext, type ShapeMatch } from './context';
 import { branchAlternatives, maxResolveDepth, originOf, originPreferring, receiverText, resolveToCall, resolveValue, type Origin } from './resolve';
 import type { CallSite, ScopedNode } from './scopes';
 import { firstSlot, readSlot } from './slots';
@@ -28,7 +28,7 @@ export function matchCalls(context: PythonContext): ShapeMatch[] {
   const matches: ShapeMatch[] = [];
   for (const site of context.model.calls) {
     const origin = calleeOrigin(context, site);
-    const found = shapeForPath(origin.path, context.model.importedModules);
+    const found = shapeForPath(origin.path, context.model.importedModules, receiverName(site));
     if (found) matches.push({ site, origin, shape: found.shape, heuristic: found.heuristic });
     else {
       const alternative = branchMatch(context, site);

@@ -16,7 +16,7 @@ function capture(): Output & { stdout: string; stderr: string } {
   return out;
 }
 
-const CONFIG = '{"rules": {"untraced-llm-call": "off"}}';
+const CONFIG = '{"rules": {"untraced-llm-call": "off", "no-evaluation-suite": "off", "no-feedback-capture": "off"}}';
 
 describe('genai-debt CLI', function () {
   this.timeout(60_000);

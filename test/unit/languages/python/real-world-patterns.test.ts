@@ -238,3 +238,41 @@ describe('python front-end: real-world framework patterns', () => {
     ]);
   });
 });
+
+describe('real-world patterns: chat models handed in as parameters', () => {
+  it('a receiver named like a model (`self.llm`, `grader_model`) in a LangChain file is a chat-model call', async () => {
+    const code = [
+      'from langchain_core.messages import HumanMessage',
+      '',
+      'class Grader:',
+      '    def __init__(self, llm, grader_model):',
+      '        self.llm = llm',
+      '        self.grader_model = grader_model',
+      '',
+      '    async def ask(self, messages):',
+      '        return await self.llm.ainvoke(messages)',
+      '',
+      '    def grade(self, text):',
+      '        return self.grader_model.invoke([HumanMessage(content=text)])',
+      '',
+    ].join('\n');
+    const calls = (await factsOf(code)).llmCalls.map((call) => [call.loc.line, call.loc.column, call.provider, call.api, call.heuristic]);
+    assert.deepEqual(calls, [
+      [9, 22, 'langchain', 'chat_model.invoke', true],
+      [12, 16, 'langchain', 'chat_model.invoke', true],
+    ]);
+  });
+
+  it('a parameter annotated `BaseChatModel` is a chat model whatever its name', async () => {
+    const code = 'from langchain_core.language_models import BaseChatModel\n\ndef summarize(summarizer: BaseChatModel, text):\n    return summarizer.invoke(text)\n';
+    const [call] = (await factsOf(code)).llmCalls;
+    assert.deepEqual([call.loc.line, call.loc.column, call.provider, call.api, call.model], [4, 12, 'langchain', 'BaseChatModel.invoke', null]);
+  });
+
+  it('decoys: chains, graphs and retrievers keep their `.invoke`; no LangChain import, no match', async () => {
+    const chains = 'from langchain_core.prompts import ChatPromptTemplate\n\ndef run(chain, graph, retriever, q):\n    chain.invoke(q)\n    graph.invoke(q)\n    retriever.invoke(q)\n';
+    assert.deepEqual((await factsOf(chains)).llmCalls, []);
+    const plain = 'def run(llm, q):\n    return llm.invoke(q)\n';
+    assert.deepEqual((await factsOf(plain)).llmCalls, []);
+  });
+});
