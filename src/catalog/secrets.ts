@@ -31,12 +31,13 @@ export const ASSIGNED_SECRET = /((?:api[_-]?key|apikey|access[_-]?token|auth[_-]
 /**
  * Keys without a prefix of their own (Cohere, Mistral, Together, …) are only
  * recognisable by the name they are given: `COHERE_API_KEY = "…"`, `api_key="…"`,
- * `apiKey: '…'`. Group 1 is the name, group 2 the quoted value.
+ * `apiKey: '…'`. Group 1 is the name, group 2 the quoted value. Names are
+ * bounded so a long run of word characters (minified code) stays linear.
  */
-export const NAMED_KEY = /\b((?:[A-Za-z_][A-Za-z0-9_-]*?)?(?:api[_-]?key|apikey|api[_-]?token))["']?[ \t]*[:=][ \t]*["'`]([A-Za-z0-9._~+/=-]{20,})["'`]/gi;
+export const NAMED_KEY = /\b((?:[A-Za-z_][A-Za-z0-9_-]{0,40}?)?(?:api[_-]?key|apikey|api[_-]?token))["']?[ \t]*[:=][ \t]*["'`]([A-Za-z0-9._~+/=-]{20,})["'`]/gi;
 
 /** The same in `.env` files, where values are bare: `COHERE_API_KEY=…` on a line of its own. */
-export const NAMED_ENV_KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]*(?:API_?KEY|APIKEY|API_?TOKEN)[A-Za-z0-9_]*)[ \t]*=[ \t]*["']?([A-Za-z0-9._~+/=-]{20,})["']?[ \t]*$/gim;
+export const NAMED_ENV_KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]{0,40}?(?:API_?KEY|APIKEY|API_?TOKEN)[A-Za-z0-9_]{0,20})[ \t]*=[ \t]*["']?([A-Za-z0-9._~+/=-]{20,})["']?[ \t]*$/gim;
 
 /** Providers told by a key's name or by the client on its line (`cohere.Client(`), for keys without a prefix. */
 export const KEY_NAME_PROVIDERS: readonly { provider: string; pattern: RegExp }[] = [
