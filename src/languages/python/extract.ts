@@ -36,6 +36,6 @@ export function extractFromTree(tree: Tree, file: string, source: string): Extra
   if (passes.has('tracing')) emitTracing(context);
   if (passes.has('artifacts')) emitArtifacts(context);
   if (passes.has('persistence')) emitPersistence(context);
-  emitFlows(context, calls, tree);
+  emitFlows(context, calls, tree, source);
   return { facts, syntaxErrors: model.syntaxErrors };
 }

@@ -7,6 +7,7 @@ import type { AnalysedCall } from './llm-calls';
 import { isUnresolved, originOf } from './resolve';
 import type { Scope } from './scopes';
 import { callArguments, namedChildrenOf, unwrap } from './syntax';
+import { mayHoldSink } from './triggers';
 
 /**
  * Intraprocedural data flow for the security rules: where model output goes
@@ -297,12 +298,16 @@ function within(inner: Location, outer: Location): boolean {
 }
 
 /** Emits model-output flows, sinks and user-input sources of one module. */
-export function emitFlows(context: PythonContext, calls: AnalysedCall[], tree: Tree): void {
+export function emitFlows(context: PythonContext, calls: AnalysedCall[], tree: Tree, source: string): void {
   const hasInstructions = context.facts.prompts.some((prompt) => instructionRoles.has(prompt.role));
-  if (context.facts.llmCalls.length === 0 && !hasInstructions) return;
+  // Model output matters only where it can reach a sink: files with an LLM call and a sink's words.
+  const sinks = context.facts.llmCalls.length > 0 && mayHoldSink(source);
+  if (!sinks && !hasInstructions) return;
   const bodies = collectBodies(context, tree, hasInstructions);
-  emitOutputs(context, bodies, calls);
-  // Sinks only matter where model output can reach them: files with an LLM call.
-  if (context.facts.llmCalls.length > 0) for (const body of bodies) emitSinks(context, body);
-  emitUserInputs(context, bodies);
+  if (sinks) {
+    emitOutputs(context, bodies, calls);
+    for (const body of bodies) emitSinks(context, body);
+  }
+  // User input matters only where it can reach a system prompt.
+  if (hasInstructions) emitUserInputs(context, bodies);
 }

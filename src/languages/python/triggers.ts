@@ -1,4 +1,5 @@
 import { artifactShapes, persistenceShapes } from '../../catalog/artifacts';
+import { sinkShapes } from '../../catalog/sinks';
 import { promptTemplateShapes } from '../../catalog/prompt-templates';
 import { callShapes } from '../../catalog/sdk-calls';
 import { toolShapes } from '../../catalog/tool-frameworks';
@@ -109,4 +110,19 @@ export function catalogPasses(text: string): Set<CatalogPass> {
 /** Whether the passes that need no catalog (named prompt/model constants, schema dicts) can find anything. */
 export function mayHoldStructuralFacts(text: string): boolean {
   return constantNamePattern.test(text) || modelConstantPattern.test(text) || schemaToolWords.test(text);
+}
+
+/**
+ * Words a Python sink needs in the text: the callee's or method's own name (an
+ * attribute or imported name is always spelled out) and the flag that makes it a
+ * sink (`shell`, `unsafe_allow_html`). A file without any shape's words holds no
+ * sink, so the model-output flows need not be traced.
+ */
+const sinkWordSets: RegExp[][] = sinkShapes
+  .filter((shape) => shape.language === 'python')
+  .flatMap((shape) => [...(shape.callee ?? []), ...(shape.method ?? [])].map((name) =>
+    [name.split('.').pop()!, ...(shape.requiresFlag ? [shape.requiresFlag] : [])].map((word) => new RegExp(`\\b${word}\\b`))));
+
+export function mayHoldSink(source: string): boolean {
+  return sinkWordSets.some((words) => words.every((word) => word.test(source)));
 }

@@ -11,6 +11,7 @@ import { forEachNode, isCallLike, literalText, type CallLike } from './syntax';
 import { callTools, structuralTool } from './tools';
 import { callTracing } from './tracing';
 import { emitFlows } from './flows';
+import { importsCatalogModule } from './triggers';
 
 function byPosition(a: { loc: Location }, b: { loc: Location }): number {
   return a.loc.line - b.loc.line || a.loc.column - b.loc.column;
@@ -35,12 +36,14 @@ export function extractFacts(sourceFile: ts.SourceFile, file: string): FileFacts
   });
 
   constantPrompts(context);
-  const origins = new Map<CallLike, Origin>(calls.map((call) => [call, resolveOrigin(call.expression)]));
-  for (const call of calls) callTracing(context, call, origins.get(call)!);
+  // Files that import nothing the catalog knows (most files of an app) need no origin resolution.
+  const callPasses = importsCatalogModule(context.imports) ? calls : [];
+  const origins = new Map<CallLike, Origin>(callPasses.map((call) => [call, resolveOrigin(call.expression)]));
+  for (const call of callPasses) callTracing(context, call, origins.get(call)!);
 
   const constructions: { call: CallLike; match: NonNullable<ReturnType<typeof matchCallShape>> }[] = [];
   const modelCalls: CallLike[] = [];
-  for (const call of calls) {
+  for (const call of callPasses) {
     const origin = origins.get(call)!;
     const match = matchCallShape(origin, context.imports);
     if (match?.shape.construct) constructions.push({ call, match });
