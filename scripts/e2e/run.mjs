@@ -40,7 +40,8 @@ function packageVsix(scratch) {
   const out = join(scratch, 'genai-debt.vsix');
   const vsce = join(repoRoot, 'node_modules/.bin/vsce');
   const [cmd, args] = existsSync(vsce) ? [vsce, []] : ['npx', ['--yes', '@vscode/vsce']];
-  const result = spawnSync(cmd, [...args, 'package', '--no-dependencies', '--out', out],
+  // No repository URL yet: the README's screenshots stay relative links (they show on the repository page).
+  const result = spawnSync(cmd, [...args, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', out],
     { cwd: repoRoot, encoding: 'utf8', timeout: 300_000 });
   if (result.status !== 0) throw new Error(`vsce package failed:\n${result.stdout}\n${result.stderr}`);
   return out;

@@ -36,8 +36,8 @@ function segmentRegex(segment: string): string {
   return body + (called ? '\\(\\)' : '');
 }
 
-/** Splits on dots outside `{…}` groups. */
-function splitSegments(pattern: string): string[] {
+/** Splits a pattern on dots outside `{…}` groups. */
+export function splitSegments(pattern: string): string[] {
   const segments: string[] = [];
   let depth = 0;
   let current = '';

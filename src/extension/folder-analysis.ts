@@ -1,6 +1,4 @@
 import * as vscode from 'vscode';
-import { readFileSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
 import { ConfigError, CONFIG_FILE_NAME, defaultConfig, parseConfig, type Config } from '../core/config';
 import { Engine, type FileResult, type WorkspaceResult } from '../core/engine';
 import type { Finding } from '../core/finding';
@@ -9,6 +7,7 @@ import { toAuditJson, type AuditJson } from '../report/json';
 import { rules } from '../rules';
 import { discoverFiles, type DiscoveryResult } from '../workspace/discovery';
 import { loadFrontEnds } from '../workspace/frontends';
+import { auxiliaryReader } from '../workspace/auxiliary';
 import { readRepository } from '../workspace/git';
 import { runPhaseOne } from '../workspace/pool';
 import type { RepositoryInfo } from '../core/rule';
@@ -40,7 +39,6 @@ export interface FolderSnapshot {
 const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
 /** Longest stretch phase 1 keeps the extension host busy before yielding to other work. */
 const SLICE_MS = 15;
-const MAX_AUX_FILE_BYTES = 256 * 1024;
 
 const yieldToHost = () => new Promise<void>((done) => setImmediate(done));
 
@@ -120,15 +118,7 @@ export class FolderAnalysis {
 
   private readAuxiliary(path: string): string | null {
     if (this.folder.uri.scheme !== 'file') return this.texts.get(path) ?? null;
-    const root = this.folder.uri.fsPath;
-    const absolute = resolve(root, path);
-    if (relative(root, absolute).startsWith('..')) return null;
-    try {
-      if (statSync(absolute).size > MAX_AUX_FILE_BYTES) return null;
-      return readFileSync(absolute, 'utf8');
-    } catch {
-      return null;
-    }
+    return auxiliaryReader(this.folder.uri.fsPath)(path);
   }
 
   /** Audits the whole folder. `overlay` holds the text of open editors, newer than the disk. */

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ConfigError, CONFIG_FILE_NAME, defaultConfig, parseConfig, type Config } from '../core/config';
 import { Engine, type FileResult } from '../core/engine';
 import type { RuleDefinition } from '../core/rule';
@@ -7,6 +7,7 @@ import { lockfileFor } from '../languages/manifests';
 import { toAuditJson, type AuditJson } from '../report/json';
 import { rules as allRules } from '../rules';
 import { discoverFiles } from './discovery';
+import { auxiliaryReader } from './auxiliary';
 import { loadFrontEnds } from './frontends';
 import { readRepository } from './git';
 import { runPhaseOne } from './pool';
@@ -28,22 +29,6 @@ export interface AuditOptions {
   git?: boolean;
   /** Worker threads for phase 1 (default: automatic; 0 runs everything in this thread). */
   workers?: number;
-}
-
-const MAX_AUX_FILE_BYTES = 256 * 1024;
-
-/** Reads small files phase 2 asks about (`.gitattributes`, `*.dvc`, LFS pointers), never outside the root. */
-function auxiliaryReader(root: string): (path: string) => string | null {
-  return (path) => {
-    const absolute = resolve(root, path);
-    if (relative(root, absolute).startsWith('..')) return null;
-    try {
-      if (statSync(absolute).size > MAX_AUX_FILE_BYTES) return null;
-      return readFileSync(absolute, 'utf8');
-    } catch {
-      return null;
-    }
-  };
 }
 
 export function loadConfig(root: string, configPath: string | undefined, rules: readonly RuleDefinition[]): Config {

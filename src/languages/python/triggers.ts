@@ -1,4 +1,5 @@
 import { artifactShapes, persistenceShapes } from '../../catalog/artifacts';
+import { splitSegments } from '../../catalog/patterns';
 import { sinkShapes } from '../../catalog/sinks';
 import { promptTemplateShapes } from '../../catalog/prompt-templates';
 import { callShapes } from '../../catalog/sdk-calls';
@@ -27,28 +28,11 @@ export type CatalogPass = 'llmCalls' | 'tools' | 'tracing' | 'artifacts' | 'pers
 
 type Patterns = readonly string[] | undefined;
 
-/** Splits on dots outside `{…}` groups (as patterns.ts does). */
-function segments(pattern: string): string[] {
-  const parts: string[] = [];
-  let depth = 0;
-  let current = '';
-  for (const ch of pattern) {
-    if (ch === '{') depth++;
-    if (ch === '}') depth--;
-    if (ch === '.' && depth === 0) {
-      parts.push(current);
-      current = '';
-    } else current += ch;
-  }
-  parts.push(current);
-  return parts;
-}
-
 const identifier = /^[A-Za-z_]\w*$/;
 
 /** The words of a pattern's first literal segment (`{a,b}` gives both); null when no segment is literal. */
 function literalWords(pattern: string): string[] | null {
-  for (const segment of segments(pattern)) {
+  for (const segment of splitSegments(pattern)) {
     const name = segment.endsWith('()') ? segment.slice(0, -2) : segment;
     const alternatives = name.startsWith('{') && name.endsWith('}') ? name.slice(1, -1).split(',') : [name];
     if (alternatives.every((word) => identifier.test(word))) return alternatives;

@@ -1,5 +1,6 @@
 import { artifactShapes } from '../../catalog/artifacts';
 import { promptTemplateShapes } from '../../catalog/prompt-templates';
+import { splitSegments } from '../../catalog/patterns';
 import { callShapes, vercelProviderModules } from '../../catalog/sdk-calls';
 import { toolShapes } from '../../catalog/tool-frameworks';
 import { tracingShapes } from '../../catalog/tracing';
@@ -15,16 +16,6 @@ import { tracingShapes } from '../../catalog/tracing';
  */
 type Patterns = readonly string[] | undefined;
 
-function firstSegment(pattern: string): string {
-  let depth = 0;
-  for (let i = 0; i < pattern.length; i++) {
-    if (pattern[i] === '{') depth++;
-    if (pattern[i] === '}') depth--;
-    if (pattern[i] === '.' && depth === 0) return pattern.slice(0, i);
-  }
-  return pattern;
-}
-
 /** Module names, and `name-*` prefixes (`@arizeai/openinference-instrumentation-*`), that patterns start with. */
 interface ModuleSet {
   names: Set<string>;
@@ -33,7 +24,7 @@ interface ModuleSet {
 
 function addModulesOf(patterns: Patterns, into: ModuleSet): boolean {
   for (const pattern of patterns ?? []) {
-    const first = firstSegment(pattern).replace(/\(\)$/, '');
+    const first = splitSegments(pattern)[0].replace(/\(\)$/, '');
     const alternatives = first.startsWith('{') && first.endsWith('}') ? first.slice(1, -1).split(',') : [first];
     for (const module of alternatives) {
       const star = module.indexOf('*');
