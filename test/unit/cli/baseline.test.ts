@@ -2,21 +2,12 @@ import { strict as assert } from 'node:assert';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type Output } from '../../../src/cli/main';
+import { main } from '../../../src/cli/main';
+import { capture } from './capture';
 import { parseConfig } from '../../../src/core/config';
 import type { AuditJson } from '../../../src/report/json';
 import { rules } from '../../../src/rules';
 
-function capture(): Output & { stdout: string; stderr: string } {
-  const out = {
-    isTTY: false, stdout: '', stderr: '',
-    progress: () => ({ update: () => undefined, done: () => undefined }),
-    write(text: string) { out.stdout += text; },
-    error(text: string) { out.stderr += text; },
-    print(text: string) { out.stdout += text + '\n'; return 0; },
-  };
-  return out;
-}
 
 const AGENT = 'from openai import OpenAI\n\nclient = OpenAI()\n\ndef ask(q):\n    return client.chat.completions.create(model="gpt-4o", messages=[{"role": "user", "content": q}])\n';
 

@@ -2,19 +2,10 @@ import { strict as assert } from 'node:assert';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main, type Output } from '../../../src/cli/main';
+import { main } from '../../../src/cli/main';
+import { capture } from './capture';
 import type { AuditJson } from '../../../src/report/json';
 
-function capture(): Output & { stdout: string; stderr: string } {
-  const out = {
-    isTTY: false, stdout: '', stderr: '',
-    progress: () => ({ update: () => undefined, done: () => undefined }),
-    write(text: string) { out.stdout += text; },
-    error(text: string) { out.stderr += text; },
-    print(text: string) { out.stdout += text + '\n'; return 0; },
-  };
-  return out;
-}
 
 const CONFIG = '{"rules": {"untraced-llm-call": "off", "no-evaluation-suite": "off", "no-feedback-capture": "off"}}';
 
