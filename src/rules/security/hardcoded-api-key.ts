@@ -17,7 +17,8 @@ export const hardcodedApiKey = defineRule({
   fix: 'none',
   options: {},
   messages: {
-    key: 'A {provider} key (ending `{tail}`) is written into this file; load it from the environment or a secret manager, and revoke it',
+    key: 'An API key of {provider} (ending `{tail}`) is written into this file; load it from the environment or a secret manager, and revoke it',
+    unattributedKey: 'An API key (ending `{tail}`) is written into this file next to LLM calls; load it from the environment or a secret manager, and revoke it',
   },
   docs: {
     whatItDoes: 'Finds provider API keys written into source, notebooks, configuration (JSON/YAML), prompt files and `.env` files: keys with a provider prefix (OpenAI `sk-…`/`sk-proj-…`, Anthropic `sk-ant-…`, Google `AIza…`, Hugging Face `hf_…`, Groq `gsk_…`, xAI, Perplexity, Replicate, AWS access key ids, GitHub tokens), and keys without a prefix (Cohere, Mistral, Together, …) when they are given a key\'s name (`COHERE_API_KEY = "…"`, `api_key="…"`, `apiKey: "…"`). Placeholders are not findings: values with `your`, `example`, `xxxx`, `...`, `<…>`, `{…}`, `dummy`, `fake`, `sample`, runs like `abcdef`/`123456`, and values that are not token-like (one letter case, few distinct characters); environment look-ups are not literals at all. Test files are scanned like any other: a random-looking key in a test is as usable as one in the app. Files ignored by `.gitignore` are not audited, so a local, uncommitted `.env` is not reported.',
@@ -31,14 +32,19 @@ export const hardcodedApiKey = defineRule({
       { title: 'GitHub: removing sensitive data from a repository', url: 'https://docs.github.com/en/authentication/keeping-your-account-and-data-secure/removing-sensitive-data-from-a-repository' },
     ],
   },
-  checkFile({ path, text }) {
+  checkFile({ path, text, facts }) {
     const name = path.slice(path.lastIndexOf('/') + 1);
     const envFile = name === '.env' || name.startsWith('.env.') || name.endsWith('.env');
-    const report = (source: string, cell?: number) => findKeys(source, envFile).map((key): Report => ({
-      loc: locationIn(path, source, key.start, key.end, cell),
-      messageId: 'key',
-      data: { provider: key.provider, tail: key.tail },
-    }));
+    // A named key whose service nothing tells (`api_key="…"`) counts only in a file that calls an LLM:
+    // elsewhere it is as likely an analytics or payment key, which is not this rule's business.
+    const unattributedCounts = envFile || facts.llmCalls.length > 0;
+    const report = (source: string, cell?: number) => findKeys(source, envFile)
+      .filter((key) => key.provider !== 'API' || unattributedCounts)
+      .map((key): Report => ({
+        loc: locationIn(path, source, key.start, key.end, cell),
+        messageId: key.provider === 'API' ? 'unattributedKey' : 'key',
+        data: { provider: key.provider, tail: key.tail },
+      }));
     if (path.toLowerCase().endsWith('.ipynb')) {
       // A notebook's locations are per cell; its outputs are not scanned (they are not code a team maintains).
       return (notebookCells(text) ?? []).flatMap((cell) => report(cell.source, cell.cell));

@@ -30,13 +30,22 @@ describe('security rules', () => {
       const key = FAKE_KEYS.anthropic;
       const [finding] = await audit(hardcodedApiKey, { 'app.py': `import anthropic\n\nclaude = anthropic.Anthropic(api_key="${key}")\n` });
       assert.deepEqual([finding.loc.line, finding.loc.column, finding.loc.endLine, finding.loc.endColumn], [3, 39, 3, 39 + key.length]);
-      assert.equal(finding.message, `A Anthropic key (ending \`${key.slice(-4)}\`) is written into this file; load it from the environment or a secret manager, and revoke it`);
+      assert.equal(finding.message, `An API key of Anthropic (ending \`${key.slice(-4)}\`) is written into this file; load it from the environment or a secret manager, and revoke it`);
       assert.ok(!shown(finding).includes(key.slice(-12, -4)));
+    });
+
+    it('reports a key whose service nothing names only in a file that calls an LLM', async () => {
+      const key = 'Qm7vTz2LpX9rKd4HsW8nYc3B';
+      const analytics = await audit(hardcodedApiKey, { 'telemetry.py': `import requests\n\nrequests.post(URL, json={"api_key": "${key}", "event": "x"})\n` });
+      assert.deepEqual(analytics, []);
+      const [finding] = await audit(hardcodedApiKey, { 'app.py': `from openai import OpenAI\n\nGATEWAY_API_KEY = "${key}"\nclient = OpenAI(base_url=GATEWAY)\nclient.chat.completions.create(model="m", messages=[])\n` });
+      assert.equal(finding.messageId, 'unattributedKey');
+      assert.deepEqual([finding.loc.line, finding.loc.column], [3, 20]);
     });
 
     it('finds keys in .env files and in notebook cells, with the cell index', async () => {
       const envFindings = await audit(hardcodedApiKey, { '.env': `LANGSMITH_TRACING=true\nGROQ_API_KEY=${FAKE_KEYS.groq}\n` });
-      assert.deepEqual(envFindings.map((f) => [f.loc.line, f.loc.column, f.message.split(' ')[1]]), [[2, 14, 'Groq']]);
+      assert.deepEqual(envFindings.map((f) => [f.loc.line, f.loc.column, f.message.split(' ')[4]]), [[2, 14, 'Groq']]);
       const notebook = JSON.stringify({ cells: [{ cell_type: 'markdown', source: ['# intro'] }, { cell_type: 'code', source: ['import os\n', `os.environ["HF_TOKEN"] = "${FAKE_KEYS.huggingFace}"\n`] }], metadata: {} });
       const [cellFinding] = await audit(hardcodedApiKey, { 'demo.ipynb': notebook });
       assert.deepEqual([cellFinding.loc.cell, cellFinding.loc.line, cellFinding.loc.column], [1, 2, 27]);
