@@ -235,6 +235,17 @@ function isHandler(scope: Scope): boolean {
 }
 
 /** Parameters of a function that are user data: all non-plumbing ones of a web handler, and those named like user input. */
+/**
+ * Framework plumbing, not user data: by its annotation when it has one (`db: Session`), else by
+ * its name (`request`, `ctx`). A `request` annotated with the app's own body model
+ * (`request: ChatRequest`, a FastAPI/Pydantic body) is the user's data.
+ */
+function isPlumbing(name: string, annotation: string): boolean {
+  if (plumbingAnnotations.test(annotation)) return true;
+  if (annotation && /^(request|req|body)$/i.test(name)) return false;
+  return plumbingParameterNames.test(name);
+}
+
 function parameterSources(body: Body): { node: Node; name: string; reason: UserInput['reason'] }[] {
   const sources: { node: Node; name: string; reason: UserInput['reason'] }[] = [];
   const handler = isHandler(body.scope);
@@ -244,7 +255,7 @@ function parameterSources(body: Body): { node: Node; name: string; reason: UserI
       const annotation = binding.annotation?.text ?? '';
       const defaultValue = binding.node.childForFieldName('value')?.text ?? '';
       if (userInputNames.test(binding.name)) sources.push({ node: binding.node, name: binding.name, reason: 'user-named-parameter' });
-      else if (handler && !plumbingParameterNames.test(binding.name) && !plumbingAnnotations.test(annotation) && !/^(Depends|Security)\(/.test(defaultValue)) {
+      else if (handler && !isPlumbing(binding.name, annotation) && !/^(Depends|Security)\(/.test(defaultValue)) {
         sources.push({ node: binding.node, name: binding.name, reason: 'handler-parameter' });
       }
     }

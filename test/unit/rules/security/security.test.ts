@@ -115,6 +115,24 @@ describe('security rules', () => {
   });
 
   describe('GD503 untrusted-input-in-system-prompt', () => {
+    it('a FastAPI body model named `request` is user data; a Starlette `request: Request` and an unannotated `request` are not', async () => {
+      const handler = (parameter: string, read: string) => [
+        'from fastapi import FastAPI',
+        'from openai import OpenAI',
+        'app = FastAPI()',
+        'client = OpenAI()',
+        '@app.post("/chat")',
+        `def chat(${parameter}):`,
+        `    system = f"Address the customer as {${read}}."`,
+        '    return client.chat.completions.create(model="gpt-4o-2024-08-06", messages=[{"role": "system", "content": system}])',
+        '',
+      ].join('\n');
+      const body = await audit(untrustedInputInSystemPrompt, { 'app.py': handler('request: ChatRequest', 'request.customer_name') });
+      assert.deepEqual(body.map((f) => [f.loc.line, f.message.split(' ')[0]]), [[7, '`request.customer_name`']]);
+      assert.deepEqual(await audit(untrustedInputInSystemPrompt, { 'app.py': handler('request: Request', 'request.url') }), []);
+      assert.deepEqual(await audit(untrustedInputInSystemPrompt, { 'app.py': handler('request', 'request.url') }), []);
+    });
+
     it('reports the prompt, with the request source and the names it went through', async () => {
       const [finding] = await audit(untrustedInputInSystemPrompt, {
         'route.ts': [
