@@ -9,6 +9,24 @@ export interface SignalHit {
   name: string;
 }
 
+/**
+ * Which signal a file's text holds, remembered per text: phase 2 runs again after every edit
+ * in the editor, and only the edited file's text is new then.
+ */
+const textSignals = new WeakMap<readonly QualitySignal[], Map<string, string | null>>();
+const MAX_REMEMBERED_TEXTS = 50_000;
+
+function textSignal(text: string, signals: readonly QualitySignal[]): string | null {
+  let remembered = textSignals.get(signals);
+  if (!remembered) textSignals.set(signals, (remembered = new Map()));
+  const known = remembered.get(text);
+  if (known !== undefined) return known;
+  if (remembered.size >= MAX_REMEMBERED_TEXTS) remembered.clear();
+  const name = signals.find((signal) => signal.text?.test(text))?.name ?? null;
+  remembered.set(text, name);
+  return name;
+}
+
 /** Signals of the catalog found in the workspace: by path (any path) or by the text of an analysed file. */
 export function findSignals(context: WorkspaceContext, signals: readonly QualitySignal[]): SignalHit[] {
   const hits: SignalHit[] = [];
@@ -17,8 +35,8 @@ export function findSignals(context: WorkspaceContext, signals: readonly Quality
     if (byPath) hits.push({ file: path, name: byPath.name });
   }
   for (const [file, text] of context.texts) {
-    const byText = signals.find((signal) => signal.text?.test(text));
-    if (byText) hits.push({ file, name: byText.name });
+    const name = textSignal(text, signals);
+    if (name) hits.push({ file, name });
   }
   return hits;
 }
