@@ -5,10 +5,24 @@ import { findSignals, projectsWithoutSignal, type SignalHit } from './quality-si
 const lookedFor = `${feedbackSignals.map((signal) => signal.name).join(', ')}, or an app endpoint or function for feedback, votes or ratings tied to a message, run, trace or request id`;
 
 /** The app's own feedback capture: a feedback/vote/rating route (by path or route string) or feedback function, in a file that names an id. */
+/** Per text: whether it has a feedback route/function, and an id to tie feedback to (remembered: phase 2 reruns on every edit). */
+const textFeedback = new Map<string, { route: boolean; id: boolean }>();
+
+function feedbackIn(text: string): { route: boolean; id: boolean } {
+  let found = textFeedback.get(text);
+  if (!found) {
+    if (textFeedback.size >= 50_000) textFeedback.clear();
+    found = { route: feedbackRoute.test(text) || feedbackFunction.test(text), id: feedbackIdPattern.test(text) };
+    textFeedback.set(text, found);
+  }
+  return found;
+}
+
 function feedbackEndpoints(context: WorkspaceContext): SignalHit[] {
   const hits: SignalHit[] = [];
   for (const [file, text] of context.texts) {
-    if ((feedbackRouteFile.test(file) || feedbackRoute.test(text) || feedbackFunction.test(text)) && feedbackIdPattern.test(text)) hits.push({ file, name: 'feedback endpoint' });
+    const found = feedbackIn(text);
+    if ((feedbackRouteFile.test(file) || found.route) && found.id) hits.push({ file, name: 'feedback endpoint' });
   }
   return hits;
 }

@@ -36,13 +36,18 @@ function identity(tool: ToolDef): string {
 }
 
 /** Pairs of tool names that one call or agent binds together, whatever their files. */
-function boundTogether(facts: FileFacts): Set<string> {
-  const pairs = new Set<string>();
+/** Tool identities bound to one call or agent together: identity → the identities it shares a call with. */
+function boundTogether(facts: FileFacts): Map<string, Set<string>> {
+  const partners = new Map<string, Set<string>>();
   for (const call of facts.llmCalls) {
     const names = [...new Set((call.tools?.names ?? []).map((name) => identifierWords(name).join('_')))];
-    for (let i = 0; i < names.length; i++) for (let j = i + 1; j < names.length; j++) pairs.add([names[i], names[j]].sort().join(' '));
+    for (const name of names) {
+      const set = partners.get(name) ?? new Set<string>();
+      for (const other of names) if (other !== name) set.add(other);
+      partners.set(name, set);
+    }
   }
-  return pairs;
+  return partners;
 }
 
 class UnionFind {
@@ -134,7 +139,8 @@ export const overlappingTools = defineRule({
         const left = profiles[a];
         const right = profiles[b];
         if (left.id === right.id) continue;
-        if (left.group !== right.group && !bound.has([left.id, right.id].sort().join(' '))) continue;
+        // Checked for every pair of the workspace, so without allocating (phase 2 runs after every edit).
+        if (left.group !== right.group && !bound.get(left.id)?.has(right.id)) continue;
         const result = similarity(left, right, nameWeights, descriptionWeights);
         // Different actions (`add_numbers`, `divide_numbers`) are told apart by their verbs, unless the descriptions say the same thing.
         if (result.actions === 'different' && (result.description ?? 0) < SAME_DESCRIPTION) continue;
