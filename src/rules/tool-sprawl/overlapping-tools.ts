@@ -1,6 +1,6 @@
 import type { FileFacts, ToolDef } from '../../core/facts';
 import type { RelatedLocation } from '../../core/finding';
-import { defineRule, type Report } from '../../core/rule';
+import { defineRule, type Report, type WorkspaceContext } from '../../core/rule';
 import { explain, profileOf, similarity, WordWeights, type ToolProfile, type ToolSimilarity } from './tool-similarity';
 import { identifierWords } from './words';
 
@@ -114,68 +114,78 @@ export const overlappingTools = defineRule({
       { title: 'Anthropic engineering: writing tools for agents', url: 'https://www.anthropic.com/engineering/writing-tools-for-agents' },
     ],
   },
-  checkWorkspace({ facts, allPaths, options }) {
-    const threshold = Number(options.threshold);
-    const scope = String(options.scope) as Scope;
-    const groupOf = (tool: ToolDef) => (scope === 'workspace' ? '' : scope === 'app' ? appOf(tool.loc.file, allPaths) : folderOf(tool.loc.file));
-
-    // One profile per distinct (group, name): repeats of a name are the same tool.
-    const seen = new Set<string>();
-    const profiles: (ToolProfile & { group: string; id: string })[] = [];
-    for (const tool of facts.tools) {
-      const group = groupOf(tool);
-      const id = identity(tool);
-      if (!id || seen.has(`${group}\0${id}`)) continue;
-      seen.add(`${group}\0${id}`);
-      profiles.push({ ...profileOf(tool), group, id });
-    }
-    const nameWeights = new WordWeights(profiles.map((profile) => profile.nameWords));
-    const descriptionWeights = new WordWeights(profiles.map((profile) => profile.descriptionWords ?? []));
-    const bound = boundTogether(facts);
-
-    const edges: Edge[] = [];
-    for (let a = 0; a < profiles.length; a++) {
-      for (let b = a + 1; b < profiles.length; b++) {
-        const left = profiles[a];
-        const right = profiles[b];
-        if (left.id === right.id) continue;
-        // Checked for every pair of the workspace, so without allocating (phase 2 runs after every edit).
-        if (left.group !== right.group && !bound.get(left.id)?.has(right.id)) continue;
-        const result = similarity(left, right, nameWeights, descriptionWeights);
-        // Different actions (`add_numbers`, `divide_numbers`) are told apart by their verbs, unless the descriptions say the same thing.
-        if (result.actions === 'different' && (result.description ?? 0) < SAME_DESCRIPTION) continue;
-        if (result.score >= threshold) edges.push({ a, b, similarity: result });
-      }
-    }
-    if (edges.length === 0) return [];
-
-    const clusters = new UnionFind(profiles.length);
-    for (const edge of edges) clusters.union(edge.a, edge.b);
-    const members = new Map<number, number[]>();
-    for (const index of new Set(edges.flatMap((edge) => [edge.a, edge.b]))) {
-      const root = clusters.find(index);
-      members.set(root, [...(members.get(root) ?? []), index]);
-    }
-
-    const reports: Report[] = [];
-    for (const cluster of members.values()) {
-      for (const index of cluster) {
-        const own = edges.filter((edge) => edge.a === index || edge.b === index).sort((x, y) => y.similarity.score - x.similarity.score);
-        const partnerOf = (edge: Edge) => (edge.a === index ? edge.b : edge.a);
-        const closest = own[0];
-        const related: RelatedLocation[] = cluster.filter((other) => other !== index).map((other) => {
-          const direct = own.find((edge) => partnerOf(edge) === other);
-          const tool = profiles[other].tool;
-          return { loc: tool.loc, message: direct ? `\`${tool.name}\`: ${explain(direct.similarity)}` : `\`${tool.name}\`: in the same cluster of similar tools` };
-        });
-        reports.push({
-          loc: profiles[index].tool.loc,
-          messageId: cluster.length > 2 ? 'overlapCluster' : 'overlap',
-          data: { name: profiles[index].tool.name, other: profiles[partnerOf(closest)].tool.name, reasons: explain(closest.similarity), count: cluster.length },
-          related,
-        });
-      }
-    }
-    return reports;
+  checkWorkspace: (context) => {
+    // Phase 2 runs after every edit in the editor, and most edits change no tool: the clusters
+    // are recomputed only when the tools, their bindings or the options changed.
+    const key = JSON.stringify([context.options, context.facts.tools, context.facts.llmCalls.map((call) => call.tools?.names ?? null), context.options.scope === 'app' ? [...context.allPaths] : null]);
+    if (lastRun?.key !== key) lastRun = { key, reports: overlapReports(context) };
+    return lastRun.reports;
   },
 });
+
+let lastRun: { key: string; reports: Report[] } | undefined;
+
+function overlapReports({ facts, allPaths, options }: WorkspaceContext): Report[] {
+  const threshold = Number(options.threshold);
+  const scope = String(options.scope) as Scope;
+  const groupOf = (tool: ToolDef) => (scope === 'workspace' ? '' : scope === 'app' ? appOf(tool.loc.file, allPaths) : folderOf(tool.loc.file));
+
+  // One profile per distinct (group, name): repeats of a name are the same tool.
+  const seen = new Set<string>();
+  const profiles: (ToolProfile & { group: string; id: string })[] = [];
+  for (const tool of facts.tools) {
+    const group = groupOf(tool);
+    const id = identity(tool);
+    if (!id || seen.has(`${group}\0${id}`)) continue;
+    seen.add(`${group}\0${id}`);
+    profiles.push({ ...profileOf(tool), group, id });
+  }
+  const nameWeights = new WordWeights(profiles.map((profile) => profile.nameWords));
+  const descriptionWeights = new WordWeights(profiles.map((profile) => profile.descriptionWords ?? []));
+  const bound = boundTogether(facts);
+
+  const edges: Edge[] = [];
+  for (let a = 0; a < profiles.length; a++) {
+    for (let b = a + 1; b < profiles.length; b++) {
+      const left = profiles[a];
+      const right = profiles[b];
+      if (left.id === right.id) continue;
+      // Checked for every pair of the workspace, so without allocating (phase 2 runs after every edit).
+      if (left.group !== right.group && !bound.get(left.id)?.has(right.id)) continue;
+      const result = similarity(left, right, nameWeights, descriptionWeights);
+      // Different actions (`add_numbers`, `divide_numbers`) are told apart by their verbs, unless the descriptions say the same thing.
+      if (result.actions === 'different' && (result.description ?? 0) < SAME_DESCRIPTION) continue;
+      if (result.score >= threshold) edges.push({ a, b, similarity: result });
+    }
+  }
+  if (edges.length === 0) return [];
+
+  const clusters = new UnionFind(profiles.length);
+  for (const edge of edges) clusters.union(edge.a, edge.b);
+  const members = new Map<number, number[]>();
+  for (const index of new Set(edges.flatMap((edge) => [edge.a, edge.b]))) {
+    const root = clusters.find(index);
+    members.set(root, [...(members.get(root) ?? []), index]);
+  }
+
+  const reports: Report[] = [];
+  for (const cluster of members.values()) {
+    for (const index of cluster) {
+      const own = edges.filter((edge) => edge.a === index || edge.b === index).sort((x, y) => y.similarity.score - x.similarity.score);
+      const partnerOf = (edge: Edge) => (edge.a === index ? edge.b : edge.a);
+      const closest = own[0];
+      const related: RelatedLocation[] = cluster.filter((other) => other !== index).map((other) => {
+        const direct = own.find((edge) => partnerOf(edge) === other);
+        const tool = profiles[other].tool;
+        return { loc: tool.loc, message: direct ? `\`${tool.name}\`: ${explain(direct.similarity)}` : `\`${tool.name}\`: in the same cluster of similar tools` };
+      });
+      reports.push({
+        loc: profiles[index].tool.loc,
+        messageId: cluster.length > 2 ? 'overlapCluster' : 'overlap',
+        data: { name: profiles[index].tool.name, other: profiles[partnerOf(closest)].tool.name, reasons: explain(closest.similarity), count: cluster.length },
+        related,
+      });
+    }
+  }
+  return reports;
+}
