@@ -23,6 +23,23 @@ function isOpenAiModel(model: string): boolean {
  */
 export function countPromptTokens(text: string, model: string | null): TokenCount {
   const bare = model?.replace(/^(openai|azure)[/:]/, '') ?? null;
-  if (bare && cl100kModels.has(bare)) return { tokens: countCl100k(text), encoding: 'cl100k_base', estimated: false };
-  return { tokens: countO200k(text), encoding: 'o200k_base', estimated: bare === null || !isOpenAiModel(bare) };
+  if (bare && cl100kModels.has(bare)) return { tokens: counted('cl100k_base', text), encoding: 'cl100k_base', estimated: false };
+  return { tokens: counted('o200k_base', text), encoding: 'o200k_base', estimated: bare === null || !isOpenAiModel(bare) };
+}
+
+/**
+ * Token counts remembered per encoding and text: the same prompt is counted by the JSON
+ * inventory, GD101, GD103 and the editor's CodeLens, and again after every edit.
+ */
+const remembered = { o200k_base: new Map<string, number>(), cl100k_base: new Map<string, number>() };
+const MAX_REMEMBERED = 20_000;
+
+function counted(encoding: TokenCount['encoding'], text: string): number {
+  const cache = remembered[encoding];
+  const known = cache.get(text);
+  if (known !== undefined) return known;
+  if (cache.size >= MAX_REMEMBERED) cache.clear();
+  const tokens = encoding === 'cl100k_base' ? countCl100k(text) : countO200k(text);
+  cache.set(text, tokens);
+  return tokens;
 }

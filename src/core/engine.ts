@@ -93,25 +93,27 @@ export class Engine {
   }
 
   analyzeFile(source: SourceFile): FileResult {
-    const cached = this.cachedResult(source);
+    const key = this.cacheKey(source);
+    const cached = this.cache.get(key);
     if (cached) return cached;
     const result = this.analyzeUncached(source);
-    this.remember(source, result);
+    this.cache.set(key, result);
     return result;
   }
 
-  private cacheKey(source: SourceFile): string {
+  /** The phase 1 cache key of a text: its path, the rule settings and a hash of the text (hashing is the costly part: compute it once). */
+  cacheKey(source: SourceFile): string {
     return `${source.path}\0${this.configKey}\0${stableHash(source.text)}`;
   }
 
   /** The phase 1 result for this exact text, if an earlier run (here or in a worker) computed it. */
-  cachedResult(source: SourceFile): FileResult | undefined {
-    return this.cache.get(this.cacheKey(source));
+  cachedResult(key: string): FileResult | undefined {
+    return this.cache.get(key);
   }
 
   /** Records a phase 1 result computed elsewhere (a worker running the same rules and config). */
-  remember(source: SourceFile, result: FileResult): void {
-    this.cache.set(this.cacheKey(source), result);
+  remember(key: string, result: FileResult): void {
+    this.cache.set(key, result);
   }
 
   /** Phase 1 without the cache: what a worker thread runs. */

@@ -35,13 +35,15 @@ function workerCount(files: readonly SourceFile[], options: PhaseOneOptions): nu
  * Results come back in the order of `files`.
  */
 export async function runPhaseOne(engine: Engine, files: readonly SourceFile[], options: PhaseOneOptions): Promise<FileResult[]> {
-  const results: (FileResult | undefined)[] = files.map((file) => engine.cachedResult(file));
+  const keys = files.map((file) => engine.cacheKey(file));
+  const results: (FileResult | undefined)[] = keys.map((key) => engine.cachedResult(key));
   const pending = files.map((_, index) => index).filter((index) => results[index] === undefined);
   let done = files.length - pending.length;
   const count = Math.min(workerCount(files, options), pending.length);
   if (count < 2) {
     for (const index of pending) {
-      results[index] = engine.analyzeFile(files[index]);
+      results[index] = engine.analyzeUncached(files[index]);
+      engine.remember(keys[index], results[index]!);
       options.onProgress?.(++done, files.length);
     }
     return results as FileResult[];
@@ -60,7 +62,7 @@ export async function runPhaseOne(engine: Engine, files: readonly SourceFile[], 
         worker.once('message', (message: { results: FileResult[] }) => {
           message.results.forEach((result, i) => {
             results[batch[i]] = result;
-            engine.remember(files[batch[i]], result);
+            engine.remember(keys[batch[i]], result);
           });
           done += batch.length;
           options.onProgress?.(done, files.length);

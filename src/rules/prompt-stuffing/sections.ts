@@ -24,9 +24,18 @@ const STRUCTURAL = new Set(('role persona identity goal goals objective objectiv
   + 'introduction description purpose scope audience expertise specialty specialties responsibilities responsibility core key critical general additional '
   + 'available using use how when what your you about information info details structure template templates do dont don\'t avoid never always must best practices practice').split(' '));
 
+/**
+ * Words that make a heading scaffolding wherever they stand in it: "Response Format - Customer
+ * Support Style" is about form, not a domain. Words such as `rules` or `policy` are not among
+ * them, since "Refund policy" names a domain.
+ */
+const STRUCTURAL_HEADS = new Set('mission role persona format formatting workflow process steps checklist practices tool tools example examples output instructions guidelines style tone'.split(' '));
+
 function isStructural(title: string): boolean {
+  // A bracketed heading is a placeholder in an example of the answer's layout (`## [Section Header]`).
+  if (/^\[.*\]$/.test(title.trim())) return true;
   const words = title.toLowerCase().replace(/[^a-z' ]+/g, ' ').split(/\s+/).filter(Boolean);
-  return words.length === 0 || words.every((word) => STRUCTURAL.has(word));
+  return words.length === 0 || words.every((word) => STRUCTURAL.has(word)) || words.some((word) => STRUCTURAL_HEADS.has(word));
 }
 
 /** Markdown headings at the highest level the prompt uses (one `#` heading alone is a title, so its children are read); code fences are skipped. */
@@ -95,7 +104,9 @@ export function domainSections(text: string, minBodyWords: number): Section[] {
   });
 }
 
-const BRANCH = /\b(?:if|when|whenever)\s+(?:the\s+)?(?:user|customer|they|someone|a user|the human)\s+(?:asks?|inquires?|wants?|requests?|needs?|mentions?|is asking|talks?)\s+(?:(?:about|for|to|regarding|help with)\s+)?([^,.;:\n]+)/gi;
+// A subject asked *about*, or wanted outright ("wants a refund"), names a domain; "asks for a
+// specific language" or "wants to cancel" are about form or an action within one domain.
+const BRANCH = /\b(?:if|when|whenever)\s+(?:the\s+)?(?:user|customer|they|someone|a user|the human)\s+(?:asks?|inquires?|wants?|requests?|needs?|mentions?|is asking|talks?)\s+(?:(?:about|regarding|help with)\s+)?(?!for\b|to\b|a question\b)([^,.;:\n]+)/gi;
 
 /** Distinct "if the user asks about X" branches, by their subject. */
 export function userBranches(text: string): Section[] {
