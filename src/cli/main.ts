@@ -5,7 +5,7 @@ import { BaselineError, compareWithBaseline, createBaseline, parseBaseline, seri
 import { CONFIG_FILE_NAME, ConfigError } from '../core/config';
 import { severities, type Severity } from '../core/finding';
 import { REPORT_FORMATS, renderReport } from '../report/index';
-import { TOOL_NAME, TOOL_VERSION, type AuditJson } from '../report/json';
+import { countBy, TOOL_NAME, TOOL_VERSION, type AuditJson } from '../report/json';
 import { findRule, rules } from '../rules';
 import { renderRuleDoc } from '../rules/docs';
 import { auditWorkspace } from '../workspace/audit';
@@ -122,15 +122,9 @@ function applyBaseline(result: AuditJson, path: string): void {
   const comparison = compareWithBaseline(result.findings, parseBaseline(readFileSync(path, 'utf8'), path));
   result.findings = comparison.added;
   result.summary.findings = comparison.added.length;
-  result.summary.byRule = countBy(comparison.added.map((finding) => finding.rule));
-  result.summary.bySeverity = countBy(comparison.added.map((finding) => finding.severity));
+  result.summary.byRule = countBy(comparison.added, (finding) => finding.rule);
+  result.summary.bySeverity = countBy(comparison.added, (finding) => finding.severity);
   result.summary.baseline = { file: path, new: comparison.added.length, existing: comparison.existing.length, fixed: comparison.fixed.length };
-}
-
-function countBy(keys: readonly string[]): Record<string, number> {
-  const counts: Record<string, number> = {};
-  for (const key of [...keys].sort()) counts[key] = (counts[key] ?? 0) + 1;
-  return counts;
 }
 
 const STARTER_CONFIG = `{

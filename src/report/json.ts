@@ -71,7 +71,8 @@ function findingJson(finding: Finding): FindingJson {
   };
 }
 
-function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
+/** Counts per key, sorted by key (summaries are diffed). */
+export function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const counts: Record<string, number> = {};
   for (const item of items) counts[key(item)] = (counts[key(item)] ?? 0) + 1;
   return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => a.localeCompare(b)));
