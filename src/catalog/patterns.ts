@@ -78,3 +78,22 @@ export function matchesAny(path: string, patterns: readonly string[] | undefined
   if (!patterns) return false;
   return patterns.some((pattern) => compilePattern(pattern).test(path));
 }
+
+/**
+ * The names the last segment of a path can have to match one of `patterns`
+ * (`create` for `openai.OpenAI().chat.completions.create`); null when a
+ * pattern ends in a wildcard, so any name can. Lets a front-end rule out
+ * most calls by their method name before resolving their origin.
+ */
+export function lastSegmentNames(patterns: Iterable<string>): ReadonlySet<string> | null {
+  const names = new Set<string>();
+  for (const pattern of patterns) {
+    const segments = splitSegments(pattern);
+    const last = segments[segments.length - 1].replace(/\(\)$/, '');
+    if (last.includes('*')) return null;
+    const alternatives = last.startsWith('{') && last.endsWith('}') ? last.slice(1, -1).split(',') : [last];
+    // An alternative may hold dots of its own (`{generate_content,start_chat().send_message}`).
+    for (const name of alternatives) names.add(name.slice(name.lastIndexOf('.') + 1).replace(/\(\)$/, ''));
+  }
+  return names;
+}

@@ -1,13 +1,16 @@
-import { matchesAny } from '../../catalog/patterns';
+import { lastSegmentNames, matchesAny } from '../../catalog/patterns';
 import { artifactShapes } from '../../catalog/artifacts';
-import { calleeOrigin, type PythonContext } from './context';
+import { calleeOrigin, mayEndIn, type PythonContext } from './context';
 import { isUnresolved } from './resolve';
 import { firstSlot } from './slots';
 import { staticValue } from './values';
 
+const loadNames = lastSegmentNames(artifactShapes.flatMap((shape) => shape.python ?? []));
+
 /** Hub loads (models, datasets, prompts) and the revision they are pinned to, if any. */
 export function emitArtifacts(context: PythonContext): void {
   for (const site of context.model.calls) {
+    if (!mayEndIn(context, site.method, loadNames)) continue;
     const origin = calleeOrigin(context, site);
     if (isUnresolved(origin.path)) continue;
     const shape = artifactShapes.find((candidate) => matchesAny(origin.path, candidate.python));

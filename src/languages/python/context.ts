@@ -1,7 +1,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { FileFacts, Location, StaticValue } from '../../core/facts';
 import { findCallShape } from '../../catalog/lookup';
-import type { CallShape } from '../../catalog/sdk-calls';
+import { passthroughMethods, type CallShape } from '../../catalog/sdk-calls';
 import { isUnresolved, originOf, type Origin } from './resolve';
 import type { CallSite, ModuleModel, Scope } from './scopes';
 import { locationOf } from './syntax';
@@ -24,15 +24,26 @@ export function createContext(file: string, model: ModuleModel, facts: FileFacts
 export function calleeOrigin(context: PythonContext, site: CallSite): Origin {
   const cached = context.origins.get(site.node.id);
   if (cached) return cached;
-  const callee = site.node.childForFieldName('function');
-  const origin = callee ? originOf(callee, site.scope) : { path: '?', chain: [], tracedBy: null };
+  const origin = site.callee ? originOf(site.callee, site.scope) : { path: '?', chain: [], tracedBy: null };
   context.origins.set(site.node.id, origin);
   return origin;
 }
 
+/**
+ * Whether a call's origin path can end in one of `names` (from `lastSegmentNames`).
+ * `a.b.create(…)` ends in `create` whatever `a.b` resolves to, unless `create` is
+ * a passthrough method or a member the file binds (`self.create = …`), so most
+ * calls are ruled out without resolving them.
+ */
+export function mayEndIn(context: PythonContext, method: string | null, names: ReadonlySet<string> | null): boolean {
+  return names === null || method === null || names.has(method) || passthrough.has(method) || context.model.memberNames.has(method);
+}
+
+const passthrough = new Set(passthroughMethods);
+
 /** The receiver's own name in `a.b.llm.invoke(…)` (`llm`), for heuristics that go by names. */
 export function receiverName(site: CallSite): string | null {
-  const callee = site.node.childForFieldName('function');
+  const callee = site.callee;
   const receiver = callee?.type === 'attribute' ? callee.childForFieldName('object') : null;
   if (receiver?.type === 'identifier') return receiver.text;
   if (receiver?.type === 'attribute') return receiver.childForFieldName('attribute')?.text ?? null;

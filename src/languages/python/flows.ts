@@ -2,11 +2,11 @@ import type { Node, Tree } from 'web-tree-sitter';
 import type { FlowStep, Location, UserInput } from '../../core/facts';
 import { isSanitizer, sinkShapes, type SinkShape } from '../../catalog/sinks';
 import { plumbingAnnotations, plumbingParameterNames, pythonHandlerDecorator, requestMembers, requestRoots, uiInputCalls, userInputNames } from '../../catalog/user-input';
-import { enclosingFunction, type PythonContext } from './context';
+import { enclosingFunction, mayEndIn, type PythonContext } from './context';
 import type { AnalysedCall } from './llm-calls';
 import { isUnresolved, originOf } from './resolve';
 import type { Scope } from './scopes';
-import { callArguments, namedChildrenOf, unwrap } from './syntax';
+import { callArguments, methodName, namedChildrenOf, unwrap } from './syntax';
 import { mayHoldSink } from './triggers';
 
 /**
@@ -18,6 +18,9 @@ import { mayHoldSink } from './triggers';
  */
 
 const pySinks = sinkShapes.filter((shape) => shape.language === 'python');
+const lastSegment = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+const sinkNames = new Set(pySinks.flatMap((shape) => [...(shape.callee ?? []).map(lastSegment), ...(shape.method ?? [])]));
+const uiInputNames = new Set(uiInputCalls.map(lastSegment));
 const instructionRoles = new Set(['system', 'developer', 'instructions']);
 
 /** A binding in source order: `targets` take the value of `value`. */
@@ -190,7 +193,7 @@ function emitSinks(context: PythonContext, body: Body): void {
   const functionName = body.scope.kind === 'module' ? null : enclosingFunction(body.scope);
   for (const call of body.calls) {
     const callee = call.childForFieldName('function');
-    if (!callee) continue;
+    if (!callee || !mayEndIn(context, methodName(callee), sinkNames)) continue;
     const resolved = originOf(callee, body.scope).path;
     const origin = isUnresolved(resolved) ? callee.text : resolved.replace(/\(\)/g, '');
     const shape = pySinks.find((candidate) => sinkOf(candidate, call, origin, callee));
@@ -293,7 +296,7 @@ function emitUserInputs(context: PythonContext, bodies: Body[]): void {
     }
     for (const call of body.calls) {
       const callee = call.childForFieldName('function');
-      if (!callee) continue;
+      if (!callee || !mayEndIn(context, methodName(callee), uiInputNames)) continue;
       const resolved = originOf(callee, body.scope).path.replace(/\(\)/g, '');
       const origin = isUnresolved(resolved) ? callee.text : resolved;
       if (!uiInputCalls.includes(origin)) continue;

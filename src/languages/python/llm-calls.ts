@@ -1,8 +1,10 @@
 import type { Node } from 'web-tree-sitter';
 import type { LlmCall, ToolBinding } from '../../core/facts';
 import type { CallShape } from '../../catalog/sdk-calls';
-import { calleeOrigin, enclosingFunction, receiverName, shapeForPath, toStaticValue, type PythonContext, type ShapeMatch } from './context';
-import { branchAlternatives, maxResolveDepth, originOf, originPreferring, receiverText, resolveToCall, resolveValue, type Origin } from './resolve';
+import { lastSegmentNames } from '../../catalog/patterns';
+import { callShapes } from '../../catalog/sdk-calls';
+import { calleeOrigin, enclosingFunction, mayEndIn, receiverName, shapeForPath, toStaticValue, type PythonContext, type ShapeMatch } from './context';
+import { branchAlternatives, isUnresolved, maxResolveDepth, originOf, originPreferring, receiverText, resolveToCall, resolveValue, type Origin } from './resolve';
 import type { CallSite, ScopedNode } from './scopes';
 import { firstSlot, readSlot } from './slots';
 import { callArguments, dictEntries, plainString, unwrap } from './syntax';
@@ -24,11 +26,14 @@ export interface AnalysedCall {
   model: ModelResolution | null;
 }
 
+const shapeNames = lastSegmentNames(callShapes.flatMap((shape) => [...(shape.python ?? []), ...(shape.heuristic?.python ?? [])]));
+
 export function matchCalls(context: PythonContext): ShapeMatch[] {
   const matches: ShapeMatch[] = [];
   for (const site of context.model.calls) {
+    if (!mayEndIn(context, site.method, shapeNames)) continue;
     const origin = calleeOrigin(context, site);
-    const found = shapeForPath(origin.path, context.model.importedModules, receiverName(site));
+    const found = shapeForPath(origin.path, context.model.importedModules, isUnresolved(origin.path) ? receiverName(site) : null);
     if (found) matches.push({ site, origin, shape: found.shape, heuristic: found.heuristic });
     else {
       const alternative = branchMatch(context, site);

@@ -1,8 +1,10 @@
-import { matchesAny } from '../../catalog/patterns';
+import { lastSegmentNames, matchesAny } from '../../catalog/patterns';
 import { persistenceShapes } from '../../catalog/artifacts';
-import { calleeOrigin, type PythonContext } from './context';
+import { calleeOrigin, mayEndIn, type PythonContext } from './context';
 import { firstSlot, readSlot } from './slots';
 import { staticValue } from './values';
+
+const saveNames = lastSegmentNames(persistenceShapes.flatMap((shape) => shape.python ?? []));
 
 /**
  * Model saves to local paths and model logging to registries/trackers
@@ -12,6 +14,7 @@ import { staticValue } from './values';
  */
 export function emitPersistence(context: PythonContext): void {
   for (const site of context.model.calls) {
+    if (!mayEndIn(context, site.method, saveNames)) continue;
     const origin = calleeOrigin(context, site);
     if (origin.path === '?') continue;
     const shape = persistenceShapes.find((candidate) => matchesAny(origin.path, candidate.python));

@@ -1,9 +1,9 @@
 import type { Node } from 'web-tree-sitter';
 import type { Prompt, PromptRole } from '../../core/facts';
-import { matchesAny } from '../../catalog/patterns';
+import { lastSegmentNames, matchesAny } from '../../catalog/patterns';
 import { messageRoles, promptTemplateShapes, type PromptTemplateShape } from '../../catalog/prompt-templates';
 import type { PromptSlot } from '../../catalog/sdk-calls';
-import { calleeOrigin, type PythonContext } from './context';
+import { calleeOrigin, mayEndIn, type PythonContext } from './context';
 import type { AnalysedCall } from './llm-calls';
 import { originOf, resolveValue } from './resolve';
 import type { Scope, ScopedNode } from './scopes';
@@ -149,12 +149,15 @@ function namesUsedByCalls(calls: AnalysedCall[]): Set<string> {
   return names;
 }
 
+const templateNames = lastSegmentNames(promptTemplateShapes.flatMap((shape) => shape.python ?? []));
+
 /** `templates`: whether the prompt-template shapes of the catalog can match in this file (see triggers.ts). */
 export function emitPrompts(context: PythonContext, calls: AnalysedCall[], templates: boolean): void {
   const sink: PromptSink = { context, seen: new Set() };
   for (const call of calls) for (const slot of call.match.shape.prompts ?? []) emitSlot(sink, slot, call);
 
   for (const site of templates ? context.model.calls : []) {
+    if (!mayEndIn(context, site.method, templateNames)) continue;
     if (calleeOrigin(context, site).path === '?') continue;
     const shape = templateShapeOf(site.node, site.scope);
     if (!shape) continue;

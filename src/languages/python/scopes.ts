@@ -1,5 +1,5 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import { callArguments, namedChildrenOf } from './syntax';
+import { callArguments, methodName, namedChildrenOf } from './syntax';
 
 /** Pass 1 over a module: scopes, bindings and the nodes the extractors read. */
 
@@ -45,6 +45,9 @@ export interface ScopedNode {
 
 export interface CallSite extends ScopedNode {
   withs: WithChain | null;
+  callee: Node | null;
+  /** `name` of a callee `expr.name`; null for any other callee (a plain name can be an alias). */
+  method: string | null;
 }
 
 export interface ModuleModel {
@@ -58,6 +61,8 @@ export interface ModuleModel {
   imports: ScopedNode[];
   /** Scope of each function/class definition, by node id. */
   definitionScopes: Map<number, Scope>;
+  /** Names bound in class bodies or through `self.x = …`: a call `self.x(…)` may denote anything. */
+  memberNames: Set<string>;
   /** Modules imported anywhere in the file (`google.genai` adds `google` too). */
   importedModules: Set<string>;
   syntaxErrors: number;
@@ -111,7 +116,7 @@ export function buildModuleModel(tree: Tree, source: string, options: ModelOptio
   const module = newScope('module', null, null, null);
   const model: ModuleModel = {
     module, scopes: [module], calls: [], dictionaries: [], attributeAssignments: [], withItems: [], imports: [],
-    definitionScopes: new Map(), importedModules: new Set(), syntaxErrors: 0,
+    definitionScopes: new Map(), memberNames: new Set(), importedModules: new Set(), syntaxErrors: 0,
   };
   const root = tree.rootNode;
   // One walk in wasm, in source order (pre-order): nesting follows from the ranges.
@@ -124,7 +129,10 @@ export function buildModuleModel(tree: Tree, source: string, options: ModelOptio
     if (type === 'call') {
       listAddStart.lastIndex = start;
       if (listAddStart.test(source)) recordListAdd(node, frame.scope);
-      if (options.calls) model.calls.push({ node, scope: frame.scope, withs: frame.withs });
+      if (options.calls) {
+        const callee = node.childForFieldName('function');
+        model.calls.push({ node, scope: frame.scope, withs: frame.withs, callee, method: methodName(callee) });
+      }
     } else if (type === 'dictionary') model.dictionaries.push({ node, scope: frame.scope });
     else {
       const entered = visit(node, type, frame, model);
@@ -132,6 +140,11 @@ export function buildModuleModel(tree: Tree, source: string, options: ModelOptio
     }
   }
   if (root.hasError) model.syntaxErrors = countSyntaxErrors(tree);
+  for (const scope of model.scopes) {
+    if (scope.kind !== 'class') continue;
+    for (const name of scope.bindings.keys()) model.memberNames.add(name);
+    for (const name of scope.selfAttributes.keys()) model.memberNames.add(name);
+  }
   return model;
 }
 

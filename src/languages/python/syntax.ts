@@ -27,6 +27,13 @@ export function unwrap(node: Node): Node {
   return current;
 }
 
+/** `name` of a callee `expr.name`, read from its text; null for any other callee. */
+export function methodName(callee: Node | null): string | null {
+  return callee?.type === 'attribute' ? lastName.exec(callee.text)?.[0] ?? null : null;
+}
+
+const lastName = /[\p{L}\p{N}_]+$/u;
+
 export function namedChildrenOf(node: Node): Node[] {
   return node.namedChildren.filter((child): child is Node => child !== null && child.type !== 'comment');
 }

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { ToolDef, ToolParameter } from '../../core/facts';
-import { matchesAny } from '../../catalog/patterns';
+import { lastSegmentNames, matchesAny } from '../../catalog/patterns';
 import { toolShapes, type ToolShape } from '../../catalog/tool-frameworks';
-import { calleeOrigin, type PythonContext } from './context';
+import { calleeOrigin, mayEndIn, type PythonContext } from './context';
 import { bindingOf, isUnresolved, originOf, resolveValue } from './resolve';
 import type { Scope, ScopedNode } from './scopes';
 import { readSlot } from './slots';
@@ -167,8 +167,11 @@ function slotValue(shape: ToolShape, key: 'name' | 'description' | 'parameters' 
   return null;
 }
 
+const constructorNames = lastSegmentNames(toolShapes.flatMap((shape) => shape.calls?.python ?? []));
+
 function constructedTools(context: PythonContext): void {
   for (const site of context.model.calls) {
+    if (!mayEndIn(context, site.method, constructorNames)) continue;
     const path = calleeOrigin(context, site).path;
     if (isUnresolved(path)) continue;
     const shape = toolShapes.find((candidate) => matchesAny(path, candidate.calls?.python));

@@ -1,8 +1,8 @@
 import type { Node } from 'web-tree-sitter';
 import type { LocalTracing, TracingSetup } from '../../core/facts';
-import { matchesAny } from '../../catalog/patterns';
+import { lastSegmentNames, matchesAny } from '../../catalog/patterns';
 import { instrumentedSdkAliases, tracingGateways, tracingShapes, type TracingShape } from '../../catalog/tracing';
-import { calleeOrigin, enclosingFunction, type PythonContext } from './context';
+import { calleeOrigin, enclosingFunction, mayEndIn, type PythonContext } from './context';
 import { importSwapShape, originOf, type Origin } from './resolve';
 import type { CallSite, Scope } from './scopes';
 import { callArguments, namedChildrenOf, truncate, unwrap } from './syntax';
@@ -66,12 +66,15 @@ function assignedName(call: Node): string | null {
   return parent.childForFieldName('left')?.text ?? null;
 }
 
+const setupCallNames = lastSegmentNames(tracingShapes.flatMap((shape) => shape.calls?.python ?? []));
+
 export function emitTracing(context: PythonContext): void {
   const out = context.facts.tracing;
   const push = (node: Node, shape: TracingShape, scope: TracingSetup['scope'], coverage: string[], target: string | null, signal: string) =>
     out.push({ kind: 'tracing', loc: context.loc(node), library: shape.library, scope, covers: coverage, target, signal: truncate(signal, 160) });
 
   for (const site of context.model.calls) {
+    if (!mayEndIn(context, site.method, setupCallNames)) continue;
     const origin = calleeOrigin(context, site);
     if (origin.path === '?') continue;
     const shape = tracingShapes.find((candidate) => matchesAny(origin.path, candidate.calls?.python));

@@ -7,11 +7,38 @@ import { resolveOrigin, type Origin } from './origin';
 import { constantPrompts, templatePrompts } from './prompts';
 import { loadedModule, normaliseModule } from './scope';
 import { matchCallShape } from './shapes';
-import { forEachNode, isCallLike, literalText, type CallLike } from './syntax';
+import { forEachNode, isCallLike, literalText, unwrap, type CallLike } from './syntax';
+import { lastSegmentNames } from '../../catalog/patterns';
+import { artifactShapes } from '../../catalog/artifacts';
+import { promptTemplateShapes } from '../../catalog/prompt-templates';
+import { callShapes, passthroughMethods } from '../../catalog/sdk-calls';
+import { toolShapes } from '../../catalog/tool-frameworks';
+import { tracingShapes } from '../../catalog/tracing';
 import { callTools, structuralTool } from './tools';
 import { callTracing } from './tracing';
 import { emitFlows } from './flows';
 import { importsCatalogModule } from './triggers';
+
+const catalogNames = lastSegmentNames([
+  ...callShapes.flatMap((shape) => [...(shape.ts ?? []), ...(shape.heuristic?.ts ?? [])]),
+  ...tracingShapes.flatMap((shape) => [...(shape.calls?.ts ?? []), ...(shape.decorators?.ts ?? []), ...(shape.spans?.ts ?? []), ...(shape.callOptions?.ts ?? [])]),
+  ...toolShapes.flatMap((shape) => shape.calls?.ts ?? []),
+  ...artifactShapes.flatMap((shape) => shape.ts ?? []),
+  ...promptTemplateShapes.flatMap((shape) => shape.ts ?? []),
+  ...passthroughMethods,
+// A pattern ending in a constructed wildcard (`…-*.*()`) matches `new` expressions only, which are always kept.
+].filter((pattern) => !pattern.endsWith('*()')));
+
+/**
+ * Whether a call's origin can match a catalog pattern: `a.b.name(…)` resolves to a path
+ * ending in `name` (unless it reads a member of `this`); plain names, other callees and
+ * `new` expressions are always kept.
+ */
+function mayMatchCatalog(call: CallLike): boolean {
+  const callee = unwrap(call.expression);
+  if (ts.isNewExpression(call) || !ts.isPropertyAccessExpression(callee) || catalogNames === null) return true;
+  return catalogNames.has(callee.name.text) || callee.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
 
 function byPosition(a: { loc: Location }, b: { loc: Location }): number {
   return a.loc.line - b.loc.line || a.loc.column - b.loc.column;
@@ -36,8 +63,9 @@ export function extractFacts(sourceFile: ts.SourceFile, file: string): FileFacts
   });
 
   constantPrompts(context);
-  // Files that import nothing the catalog knows (most files of an app) need no origin resolution.
-  const callPasses = importsCatalogModule(context.imports) ? calls : [];
+  // Files that import nothing the catalog knows (most files of an app) need no origin resolution,
+  // nor do calls whose method name no catalog pattern ends in.
+  const callPasses = importsCatalogModule(context.imports) ? calls.filter(mayMatchCatalog) : [];
   const origins = new Map<CallLike, Origin>(callPasses.map((call) => [call, resolveOrigin(call.expression)]));
   for (const call of callPasses) callTracing(context, call, origins.get(call)!);
 
@@ -51,7 +79,7 @@ export function extractFacts(sourceFile: ts.SourceFile, file: string): FileFacts
       context.facts.llmCalls.push(llmCall(context, call, match));
       modelCalls.push(call);
     }
-    templatePrompts(context, call);
+    templatePrompts(context, call, undefined, origin);
     callTools(context, call, origin);
     callArtifacts(context, call, origin);
   }

@@ -3,6 +3,7 @@ import type { FlowStep, LlmCall, Location, UserInput } from '../../core/facts';
 import { htmlJsxAttribute, htmlProperties, isSanitizer, sinkShapes, type SinkShape } from '../../catalog/sinks';
 import { jsHandlerExports, plumbingParameterNames, requestMembers, requestRoots, userInputNames } from '../../catalog/user-input';
 import type { FileContext } from './context';
+import { passthroughMethods } from '../../catalog/sdk-calls';
 import { originPaths, resolveOrigin } from './origin';
 import { functionName, locationOf, textOf, unwrap, type CallLike } from './syntax';
 
@@ -15,6 +16,18 @@ import { functionName, locationOf, textOf, unwrap, type CallLike } from './synta
  */
 
 const tsSinks = sinkShapes.filter((shape) => shape.language === 'typescript');
+const lastSegment = (path: string) => path.slice(path.lastIndexOf('.') + 1);
+const sinkNames = new Set([...tsSinks.flatMap((shape) => [...(shape.callee ?? []).map(lastSegment), ...(shape.method ?? [])]), ...passthroughMethods]);
+
+/**
+ * Whether a call can be a sink at all: `a.b.name(…)` resolves to a path ending in `name`
+ * (unless it reads a member of `this`), so most calls are ruled out before resolving them.
+ */
+function maySink(call: CallLike): boolean {
+  const callee = unwrap(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return true;
+  return sinkNames.has(callee.name.text) || callee.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
 const instructionRoles = new Set(['system', 'developer', 'instructions']);
 
 interface Assignment {
@@ -153,11 +166,11 @@ function calleePaths(call: CallLike): string[] {
   return [...paths, text];
 }
 
-function matchesShape(shape: SinkShape, call: CallLike): boolean {
+function matchesShape(shape: SinkShape, call: CallLike, paths: () => string[]): boolean {
   if (Boolean(shape.construct) !== ts.isNewExpression(call)) return false;
   const callee = unwrap(call.expression);
   if (shape.callee) {
-    if (!calleePaths(call).some((path) => shape.callee!.includes(path))) return false;
+    if (!paths().some((path) => shape.callee!.includes(path))) return false;
   } else if (shape.method) {
     if (!ts.isPropertyAccessExpression(callee) || !shape.method.includes(callee.name.text)) return false;
     const receiver = textOf(callee.expression).replace(/\(\)$/, '');
@@ -179,7 +192,9 @@ function emitSinks(context: FileContext, body: Body): void {
     });
   };
   for (const call of body.calls) {
-    const shape = tsSinks.find((candidate) => matchesShape(candidate, call));
+    if (!maySink(call)) continue;
+    let paths: string[] | undefined;
+    const shape = tsSinks.find((candidate) => matchesShape(candidate, call, () => (paths ??= calleePaths(call))));
     if (!shape) continue;
     const args = [...(call.arguments ?? [])];
     const consumed = shape.argument === 'all' ? args : args.slice(shape.argument, shape.argument + 1);

@@ -92,8 +92,7 @@ export function callPrompts(context: FileContext, slots: readonly PromptSlot[] |
 }
 
 /** LangChain prompt templates and message classes (catalog/prompt-templates.ts). */
-export function templatePrompts(context: FileContext, call: CallLike, use: PromptUse = NOT_USED): void {
-  const origin = resolveOrigin(call.expression);
+export function templatePrompts(context: FileContext, call: CallLike, use: PromptUse = NOT_USED, origin = resolveOrigin(call.expression)): void {
   if (origin.root === '?') return;
   for (const shape of promptTemplateShapes) {
     if (!originMatches(origin, shape.ts)) continue;

@@ -1,5 +1,5 @@
 import { strict as assert } from 'node:assert';
-import { compilePattern } from '../../../src/catalog/patterns';
+import { compilePattern, lastSegmentNames } from '../../../src/catalog/patterns';
 import { findCallShape } from '../../../src/catalog/lookup';
 
 describe('catalog patterns', () => {
@@ -24,5 +24,11 @@ describe('catalog patterns', () => {
     assert.equal(findCallShape('openai.OpenAI().responses.create', 'python', new Set())?.shape.api, 'responses.create');
     assert.equal(findCallShape('langchain_openai.ChatOpenAI().invoke', 'python', new Set())?.shape.modelProvider, 'openai');
     assert.equal(findCallShape('langchain_openai.ChatOpenAI()', 'python', new Set())?.shape.construct, true);
+  });
+
+  it('lists the names a path matching the patterns can end in, or none for a trailing wildcard', () => {
+    assert.deepEqual([...lastSegmentNames(['openai.OpenAI().chat.completions.{create,parse}', 'x.{run,start_chat().send_message}', 'agents.Agent()'])!].sort(), ['Agent', 'create', 'parse', 'run', 'send_message']);
+    assert.equal(lastSegmentNames(['openai.OpenAI().chat.completions.create', 'dvc.api.**']), null);
+    assert.equal(lastSegmentNames(['transformers.**.*.from_pretrained', 'x.*()']), null);
   });
 });

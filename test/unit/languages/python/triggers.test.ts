@@ -32,4 +32,20 @@ describe('python front-end: text pre-check of the catalog passes', () => {
     const result = await extractPy('def broken(:\n    pass\n');
     assert.ok(result.syntaxErrors > 0);
   });
+
+  it('rules calls out by method name only when the name cannot change: members and passthroughs are resolved', async () => {
+    const facts = await factsOf(py(
+      'from openai import OpenAI',
+      'class Bot:',
+      '    def __init__(self):',
+      '        self.client = OpenAI()',
+      '        self.ask = self.client.chat.completions.create',
+      '    def run(self, q):',
+      '        self.ask(model="gpt-4o-mini-2024-07-18", messages=[{"role": "user", "content": q}])',
+      '        return self.client.with_options(timeout=5).chat.completions.create(model="gpt-4o", messages=[])',
+      'def helper(client):',
+      '    client.logs.append("x")',
+    ));
+    assert.deepEqual(facts.llmCalls.map((call) => `${call.loc.line} ${call.api} ${call.model?.value}`), ['7 chat.completions.create gpt-4o-mini-2024-07-18', '8 chat.completions.create gpt-4o']);
+  });
 });

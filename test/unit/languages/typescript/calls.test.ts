@@ -335,4 +335,23 @@ describe('typescript front-end: LLM calls', () => {
       ['text-embedding-3-large', 'constant', '3:24-3:48'],
     ]);
   });
+
+  it('resolves calls whose method name a catalog pattern ends in, members of this, and constructions; a sink only by its name', () => {
+    const facts = factsOf([
+      "import OpenAI from 'openai';",
+      "import { exec } from 'node:child_process';",
+      'class Bot {',
+      '  client = new OpenAI();',
+      '  complete = this.client.chat.completions.create;',
+      '  async run(q: string) {',
+      "    const res = await this.client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
+      '    const text = res.choices[0].message.content;',
+      '    exec(text);',
+      '    this.log.push(text);',
+      '  }',
+      '}',
+    ].join('\n'));
+    assert.deepEqual(facts.llmCalls.map((call) => `${at(call.loc)} ${call.api}`), ['7:23 chat.completions.create']);
+    assert.deepEqual(facts.sinks.map((sink) => `${at(sink.loc)} ${sink.sink}`), ['9:5 child_process.exec']);
+  });
 });
