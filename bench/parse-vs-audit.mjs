@@ -12,9 +12,9 @@
 //        `parse(text)`, ts.createSourceFile through the TypeScript front-end's
 //        `parse(text, path)`), no analysis;
 //    (b) full audit: `auditWorkspace(root)` (discovery, phase 1, phase 2, report
-//        JSON), with a fresh phase-1 cache each time, as the CLI runs it (worker
-//        threads for phase 1 on a workspace this size);
-//    (c) the same audit in one thread (`workers: 0`), to compare like with like.
+//        JSON), with a fresh phase-1 cache each time, as the CLI runs it (phase 1
+//        in worker threads and this thread on a workspace this size);
+//    (c) the same audit in one thread (`threads: 1`), to compare like with like.
 //    With --commits N, the corpus is first made a git repository of N commits
 //    (files added over the commits, prompt files edited in many of them), so the
 //    audits also read git: tracked files and the prompt files' history.
@@ -149,7 +149,7 @@ const initMs = performance.now() - initStarted;
 const passes = {
   'bare parse': () => bareParse(corpus.files, parsers),
   audit: () => auditWorkspace(corpusRoot),
-  'audit, 1 thread': () => auditWorkspace(corpusRoot, { workers: 0 }),
+  'audit, 1 thread': () => auditWorkspace(corpusRoot, { threads: 1 }),
 };
 // Warm-up, not counted: JIT and lazily built catalog tables.
 for (const run of Object.values(passes)) await run();

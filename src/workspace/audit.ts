@@ -27,8 +27,8 @@ export interface AuditOptions {
    * repository's own git config can make git run programs.
    */
   git?: boolean;
-  /** Worker threads for phase 1 (default: automatic; 0 runs everything in this thread). */
-  workers?: number;
+  /** Threads for phase 1, this one included (default: one per core for large workspaces; 1 runs everything in this thread). */
+  threads?: number;
 }
 
 export function loadConfig(root: string, configPath: string | undefined, rules: readonly RuleDefinition[]): Config {
@@ -63,7 +63,7 @@ export async function auditWorkspace(root: string, options: AuditOptions = {}): 
     accepts: (path) => engine.accepts(path),
   });
   const sources = discovered.files.map((file) => ({ path: file.path, text: file.text }));
-  const results = await runPhaseOne(engine, sources, { config, rules, onProgress: options.onProgress, workers: options.workers });
+  const results = await runPhaseOne(engine, sources, { config, rules, onProgress: options.onProgress, threads: options.threads, shareThisThread: true });
   const texts = new Map(sources.map((file) => [file.path, file.text]));
   const repository = options.git === false || !statSync(absoluteRoot).isDirectory()
     ? null

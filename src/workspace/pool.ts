@@ -17,61 +17,86 @@ export interface PhaseOneOptions {
   config: Config;
   rules: readonly RuleDefinition[];
   onProgress?: (done: number, total: number) => void;
-  /** Worker threads to use; default: one per core, at most 4, and none for small workspaces. */
-  workers?: number;
+  /** Threads for phase 1; default: one per core, at most 4, and one for small workspaces. */
+  threads?: number;
+  /**
+   * Whether this thread analyses files too, as one of the threads (the CLI: it has nothing
+   * else to do). The extension host keeps its thread free for the editor.
+   */
+  shareThisThread?: boolean;
 }
 
-function workerCount(files: readonly SourceFile[], options: PhaseOneOptions): number {
-  if (options.workers !== undefined) return options.workers;
+function threadCount(files: readonly SourceFile[], options: PhaseOneOptions): number {
+  if (options.threads !== undefined) return options.threads;
   // Workers load rules from the registry by code, so rule sets from elsewhere (tests) run here.
-  if (!options.rules.every((rule) => registry.includes(rule))) return 0;
+  if (!options.rules.every((rule) => registry.includes(rule))) return 1;
   const bytes = files.reduce((sum, file) => sum + file.text.length, 0);
-  return bytes < MIN_PARALLEL_BYTES ? 0 : Math.min(4, availableParallelism());
+  return bytes < MIN_PARALLEL_BYTES ? 1 : Math.min(4, availableParallelism());
 }
+
+/** Lets worker messages in between two slices of this thread's own share. */
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Phase 1 for every file: from the engine's cache when the text is unchanged,
- * otherwise in worker threads (large workspaces) or in this thread.
- * Results come back in the order of `files`.
+ * otherwise in worker threads (large workspaces; this thread takes a share when
+ * `shareThisThread`) or in this thread. Results come back in the order of `files`.
  */
 export async function runPhaseOne(engine: Engine, files: readonly SourceFile[], options: PhaseOneOptions): Promise<FileResult[]> {
   const keys = files.map((file) => engine.cacheKey(file));
   const results: (FileResult | undefined)[] = keys.map((key) => engine.cachedResult(key));
   const pending = files.map((_, index) => index).filter((index) => results[index] === undefined);
   let done = files.length - pending.length;
-  const count = Math.min(workerCount(files, options), pending.length);
-  if (count < 2) {
-    for (const index of pending) {
-      results[index] = engine.analyzeUncached(files[index]);
-      engine.remember(keys[index], results[index]!);
-      options.onProgress?.(++done, files.length);
-    }
+  const record = (index: number, result: FileResult) => {
+    results[index] = result;
+    engine.remember(keys[index], result);
+    options.onProgress?.(++done, files.length);
+  };
+  const threads = Math.min(threadCount(files, options), pending.length);
+  const workerCount = options.shareThisThread ? threads - 1 : threads;
+  if (threads < 2 || workerCount < 1) {
+    for (const index of pending) record(index, engine.analyzeUncached(files[index]));
     return results as FileResult[];
   }
   const init: WorkerInit = { config: options.config, ruleCodes: options.rules.map((rule) => rule.code) };
   const batches: number[][] = [];
-  const batchSize = Math.max(1, Math.min(MAX_BATCH_FILES, Math.ceil(pending.length / (count * 4))));
+  const batchSize = Math.max(1, Math.min(MAX_BATCH_FILES, Math.ceil(pending.length / (threads * 4))));
   for (let i = 0; i < pending.length; i += batchSize) batches.push(pending.slice(i, i + batchSize));
-  const workers = Array.from({ length: count }, () => new Worker(join(__dirname, 'worker.js'), { workerData: init }));
+  const workers = Array.from({ length: workerCount }, () => new Worker(join(__dirname, 'worker.js'), { workerData: init }));
+  // This thread's share, one file at a time, so replies from the workers are taken in between.
+  const shareThisThread = async (): Promise<void> => {
+    for (let batch = batches.pop(); batch; batch = batches.pop()) {
+      for (const index of batch) {
+        record(index, engine.analyzeUncached(files[index]));
+        await yieldToEvents();
+      }
+    }
+  };
   try {
-    await Promise.all(workers.map((worker) => new Promise<void>((resolve, reject) => {
-      const next = (): void => {
-        const batch = batches.shift();
-        if (!batch) return resolve();
-        worker.postMessage({ id: 0, files: batch.map((index) => files[index]) });
-        worker.once('message', (message: { results: FileResult[] }) => {
-          message.results.forEach((result, i) => {
-            results[batch[i]] = result;
-            engine.remember(keys[batch[i]], result);
-          });
-          done += batch.length;
-          options.onProgress?.(done, files.length);
-          next();
+    await Promise.all([
+      ...(options.shareThisThread ? [shareThisThread()] : []),
+      ...workers.map((worker) => new Promise<void>((resolve, reject) => {
+        // Two batches in flight, so a worker never waits for this thread to send the next.
+        const inFlight = new Map<number, number[]>();
+        let nextId = 0;
+        const send = (): void => {
+          const batch = batches.shift();
+          if (!batch) return;
+          inFlight.set(++nextId, batch);
+          worker.postMessage({ id: nextId, files: batch.map((index) => files[index]) });
+        };
+        worker.on('message', (message: { id?: number; results?: FileResult[] }) => {
+          const batch = message.id !== undefined ? inFlight.get(message.id) : undefined;
+          if (batch && message.results) {
+            inFlight.delete(message.id!);
+            message.results.forEach((result, i) => record(batch[i], result));
+          } else send(); // the worker's "ready"
+          send();
+          if (inFlight.size === 0) resolve();
         });
-      };
-      worker.once('error', reject);
-      worker.once('message', next); // the worker's "ready"
-    })));
+        worker.once('error', reject);
+      })),
+    ]);
   } finally {
     await Promise.all(workers.map((worker) => worker.terminate()));
   }

@@ -9,7 +9,7 @@ let cached: Promise<AuditJson> | undefined;
 
 /** The bundled example audited once per test run (the formats only read it). */
 export function auditExamples(): Promise<AuditJson> {
-  cached ??= auditWorkspace(join(REPO_ROOT, 'examples'), { git: false, workers: 0 });
+  cached ??= auditWorkspace(join(REPO_ROOT, 'examples'), { git: false, threads: 1 });
   return cached;
 }
 

@@ -79,7 +79,7 @@ describe('redaction of secrets', () => {
     this.timeout(120_000);
     const root = writeSecretsFixture();
     try {
-      const audit = await auditWorkspace(root, { git: false, workers: 0 });
+      const audit = await auditWorkspace(root, { git: false, threads: 1 });
       assert.ok(leaks(JSON.stringify(audit)).length > 0, 'the raw audit quotes keys (from a base_url and a tool description), so redaction has work to do');
       for (const format of REPORT_FORMATS) {
         const output = renderReport(audit, format, { docsBaseUrl: 'https://example.org/docs/rules/' });

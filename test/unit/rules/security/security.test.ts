@@ -56,7 +56,7 @@ describe('security rules', () => {
       const root = writeSecretsFixture();
       try {
         writeFileSync(join(root, 'extra.py'), `COHERE_API_KEY = "${'Vb3kT9wQz2Lm8Rn4Hc7Jy5Fd6Gs1Pa0Xe'}"\n`);
-        const result = await auditWorkspace(root, { git: false, workers: 0 });
+        const result = await auditWorkspace(root, { git: false, threads: 1 });
         const keyFindings = result.findings.filter((finding) => finding.rule === 'GD501');
         assert.ok(keyFindings.length >= 15, `${keyFindings.length} GD501 findings`);
         const secrets = [...Object.values(FAKE_KEYS), 'Vb3kT9wQz2Lm8Rn4Hc7Jy5Fd6Gs1Pa0Xe'].map((key) => key.slice(-16, -4));
