@@ -30,6 +30,8 @@ function isWithin(directory: string, root: string): boolean {
  */
 export class Projects {
   private readonly roots: string[];
+  /** Project of each folder asked about: every call and set-up asks, and most share a folder. */
+  private readonly folders = new Map<string, string>();
 
   constructor(facts: FileFacts) {
     const roots = new Set(facts.dependencies.filter((dep) => MANIFEST.test(dep.loc.file)).map((dep) => directoryOf(dep.loc.file)));
@@ -40,7 +42,12 @@ export class Projects {
   /** The project folder a file belongs to: its nearest ancestor with a manifest, '' (the workspace) when none. */
   of(file: string): string {
     const directory = directoryOf(file);
-    return this.roots.find((root) => isWithin(directory, root)) ?? '';
+    let project = this.folders.get(directory);
+    if (project === undefined) {
+      project = this.roots.find((root) => isWithin(directory, root)) ?? '';
+      this.folders.set(directory, project);
+    }
+    return project;
   }
 
   /** A set-up reaches the files of its own project and of projects nested under it. */
@@ -84,6 +91,17 @@ function reach(setup: TracingSetup): Set<string> {
  * runs on — then tracing the SDK does by itself unless an opt-out is present.
  */
 export function computeCoverage(facts: FileFacts): Map<LlmCall, Coverage> {
+  // The engine and two tracing rules ask for the same merged facts in one phase 2.
+  const known = computed.get(facts);
+  if (known) return known;
+  const coverage = coverageOf(facts);
+  computed.set(facts, coverage);
+  return coverage;
+}
+
+const computed = new WeakMap<FileFacts, Map<LlmCall, Coverage>>();
+
+function coverageOf(facts: FileFacts): Map<LlmCall, Coverage> {
   const projects = new Projects(facts);
   const global = facts.tracing.filter((setup) => setup.scope === 'global' || setup.scope === 'env').map((setup) => ({ setup, reach: reach(setup) }));
   const disabled = facts.tracing.filter((setup) => setup.scope === 'disabled');
@@ -95,13 +113,14 @@ export function computeCoverage(facts: FileFacts): Map<LlmCall, Coverage> {
       continue;
     }
     const vendor = vendorSdkFrameworks.includes(call.provider) ? vendorOf(call, modelProviders) : null;
-    const found = global.find(({ setup, reach: ids }) => projects.reaches(setup.loc, call.loc) && (ids.has('*') || ids.has(call.provider) || (vendor !== null && ids.has(vendor))));
+    const project = projects.of(call.loc.file);
+    const found = global.find(({ setup, reach: ids }) => (ids.has('*') || ids.has(call.provider) || (vendor !== null && ids.has(vendor))) && projects.reachesProject(setup.loc, project));
     if (found) {
       coverage.set(call, { traced: true, tracedBy: found.setup.library, scope: found.setup.scope, signal: found.setup.signal });
       continue;
     }
     const native = nativeTracing[call.provider];
-    const optedOut = disabled.some((setup) => setup.covers.includes(call.provider) && projects.reaches(setup.loc, call.loc));
+    const optedOut = disabled.some((setup) => setup.covers.includes(call.provider) && projects.reachesProject(setup.loc, project));
     if (native && !optedOut) {
       coverage.set(call, { traced: true, tracedBy: native, scope: 'native', signal: null });
       continue;

@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { defaultConfig } from './config';
 import { formatMessage, optionDefaults, type Report, type RepositoryInfo, type RuleDefinition } from './rule';
 import { stableHash } from './hash';
+import { groupBy } from './group';
 import { computeCoverage, type Coverage } from './coverage';
 import { ModelCatalog } from '../catalog/models';
 import { applyDirectives, parseDirectives, type Directive } from './suppressions';
@@ -220,21 +221,8 @@ function toFinding(rule: RuleDefinition, severity: Finding['severity'], report: 
   };
 }
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const group = groups.get(k);
-    if (group) group.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 /** The code a location points at, with whitespace folded, so that moving it (edits above it, re-indenting) keeps its hash. */
-function normalisedSnippet(text: string, loc: Location): string {
-  if (!text) return '';
-  const lines = text.split('\n');
+function normalisedSnippet(lines: readonly string[], loc: Location): string {
   const picked = lines.slice(loc.line - 1, loc.endLine);
   if (picked.length === 0) return '';
   if (picked.length === 1) picked[0] = picked[0].slice(loc.column - 1, loc.endColumn - 1);
@@ -253,8 +241,9 @@ function normalisedSnippet(text: string, loc: Location): string {
 function assignFingerprints(findings: Finding[], text: string): void {
   const seen = new Map<string, number>();
   const ordered = [...findings].sort(compareFindings);
+  const lines = text ? text.split('\n') : [];
   for (const finding of ordered) {
-    const base = `${finding.rule}\0${finding.loc.file}\0${finding.loc.cell ?? ''}\0${normalisedSnippet(text, finding.loc)}\0${finding.messageId}`;
+    const base = `${finding.rule}\0${finding.loc.file}\0${finding.loc.cell ?? ''}\0${normalisedSnippet(lines, finding.loc)}\0${finding.messageId}`;
     const occurrence = seen.get(base) ?? 0;
     seen.set(base, occurrence + 1);
     finding.fingerprint = stableHash(`${base}\0${occurrence}`);

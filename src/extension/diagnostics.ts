@@ -47,16 +47,24 @@ export function documentUriOf(scope: AnalysisScope, loc: Pick<Location, 'file' |
   return { uri: file, inCell: false };
 }
 
+/** What one source file published: a signature of its findings, and its diagnostics per document. */
+interface FileEntry {
+  signature: string;
+  groups: { uri: vscode.Uri; key: string; items: PublishedFinding[]; indexes: number[] }[];
+}
+
 /**
  * Turns findings into diagnostics: `source` genai-debt, `code` {rule, docs},
  * exact ranges, related information, editor-only severities; acknowledged
- * findings are hints. Publishes only what changed since the last time.
+ * findings are hints. A file whose findings did not change since the last
+ * publish keeps its diagnostics: after an edit, only the edited file (and any
+ * file a workspace rule changed) is converted and handed to VS Code again.
  */
 export class DiagnosticsPublisher implements vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
   private readonly published = new Map<string, PublishedFinding[]>();
-  /** Per scope: the URIs it published to and a signature of what it published. */
-  private readonly signatures = new Map<string, Map<string, string>>();
+  /** Per scope, per source file: what it published. */
+  private readonly entries = new Map<string, Map<string, FileEntry>>();
 
   constructor(private readonly redact: () => (text: string) => string) {}
 
@@ -72,56 +80,71 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   publish(scope: AnalysisScope, findingsByFile: ReadonlyMap<string, readonly Finding[]>, shows: (uri: vscode.Uri) => boolean): void {
     const settings = scope.settings();
     const redact = this.redact();
-    const grouped = new Map<string, { uri: vscode.Uri; items: PublishedFinding[] }>();
-    for (const findings of findingsByFile.values()) {
-      for (const finding of findings) {
-        const severity = editorSeverity(finding, settings.customizations);
-        if (severity === 'off') continue;
-        const target = documentUriOf(scope, finding.loc);
-        if (!shows(target.uri)) continue;
-        const range = finding.loc.cell !== undefined && !target.inCell ? new vscode.Range(0, 0, 0, 0) : toRange(finding.loc);
-        const message = redact(finding.loc.cell !== undefined && !target.inCell ? `cell ${finding.loc.cell + 1}: ${finding.message}` : finding.message);
-        const diagnostic = new vscode.Diagnostic(range, message, SEVERITY[severity]);
-        diagnostic.source = DIAGNOSTIC_SOURCE;
-        diagnostic.code = { value: finding.rule, target: ruleDocUri(finding.rule, finding.name) };
-        if (finding.related.length) {
-          diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
-            new vscode.Location(documentUriOf(scope, related.loc).uri, toRange(related.loc)), redact(related.message)));
-        }
-        const key = target.uri.toString();
-        const group = grouped.get(key) ?? { uri: target.uri, items: [] };
-        group.items.push({ finding, scope, uri: target.uri, range, diagnostic });
-        grouped.set(key, group);
+    const previous = this.entries.get(scope.key) ?? new Map<string, FileEntry>();
+    const next = new Map<string, FileEntry>();
+    for (const [file, findings] of findingsByFile) {
+      const severities = findings.map((finding) => editorSeverity(finding, settings.customizations));
+      const signature = `${shows(scope.uriOf(file)) ? 1 : 0}\n${findings.map((finding, index) => findingSignature(finding, severities[index])).join('\n')}`;
+      const known = previous.get(file);
+      if (known?.signature === signature) {
+        // Same diagnostics; the findings are re-bound (their fixes carry fresh offsets).
+        for (const group of known.groups) group.indexes.forEach((index, i) => { group.items[i].finding = findings[index]; });
+        next.set(file, known);
+        continue;
       }
+      const entry: FileEntry = { signature, groups: [] };
+      findings.forEach((finding, index) => {
+        const severity = severities[index];
+        if (severity === 'off') return;
+        const target = documentUriOf(scope, finding.loc);
+        if (!shows(target.uri)) return;
+        const key = target.uri.toString();
+        let group = entry.groups.find((candidate) => candidate.key === key);
+        if (!group) entry.groups.push((group = { uri: target.uri, key, items: [], indexes: [] }));
+        group.items.push(this.toPublished(scope, finding, severity, target.inCell, target.uri, redact));
+        group.indexes.push(index);
+      });
+      for (const group of entry.groups) this.collection.set(group.uri, group.items.map((item) => item.diagnostic));
+      for (const old of known?.groups ?? []) {
+        if (entry.groups.some((group) => group.key === old.key)) continue;
+        this.published.delete(old.key);
+        this.collection.delete(old.uri);
+      }
+      for (const group of entry.groups) this.published.set(group.key, group.items);
+      next.set(file, entry);
     }
-    const previous = this.signatures.get(scope.key) ?? new Map<string, string>();
-    const next = new Map<string, string>();
-    for (const [key, group] of grouped) {
-      const signature = group.items.map(({ diagnostic: d, finding }) => `${finding.rule}|${d.severity}|${d.message}|${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}|${finding.acknowledged ? 1 : 0}|${d.relatedInformation?.length ?? 0}`).join('\n');
-      next.set(key, signature);
-      // The findings are re-bound every time (their fixes carry fresh offsets); the collection only when they changed.
-      this.published.set(key, group.items);
-      if (previous.get(key) !== signature) this.collection.set(group.uri, group.items.map((item) => item.diagnostic));
+    for (const [file, entry] of previous) if (!next.has(file)) this.forget(entry);
+    this.entries.set(scope.key, next);
+  }
+
+  private toPublished(scope: AnalysisScope, finding: Finding, severity: Exclude<EditorSeverity, 'off'>, inCell: boolean, uri: vscode.Uri, redact: (text: string) => string): PublishedFinding {
+    const outsideCell = finding.loc.cell !== undefined && !inCell;
+    const range = outsideCell ? new vscode.Range(0, 0, 0, 0) : toRange(finding.loc);
+    const diagnostic = new vscode.Diagnostic(range, redact(outsideCell ? `cell ${finding.loc.cell! + 1}: ${finding.message}` : finding.message), SEVERITY[severity]);
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = { value: finding.rule, target: ruleDocUri(finding.rule, finding.name) };
+    if (finding.related.length) {
+      diagnostic.relatedInformation = finding.related.map((related) => new vscode.DiagnosticRelatedInformation(
+        new vscode.Location(documentUriOf(scope, related.loc).uri, toRange(related.loc)), redact(related.message)));
     }
-    for (const key of previous.keys()) {
-      if (next.has(key)) continue;
-      this.published.delete(key);
-      this.collection.delete(vscode.Uri.parse(key));
+    return { finding, scope, uri, range, diagnostic };
+  }
+
+  private forget(entry: FileEntry): void {
+    for (const group of entry.groups) {
+      this.published.delete(group.key);
+      this.collection.delete(group.uri);
     }
-    this.signatures.set(scope.key, next);
   }
 
   clear(scopeKey: string): void {
-    for (const key of this.signatures.get(scopeKey)?.keys() ?? []) {
-      this.published.delete(key);
-      this.collection.delete(vscode.Uri.parse(key));
-    }
-    this.signatures.delete(scopeKey);
+    for (const entry of this.entries.get(scopeKey)?.values() ?? []) this.forget(entry);
+    this.entries.delete(scopeKey);
   }
 
   /** Forgets what was published, so that the next publish sets everything (notebooks opened or closed). */
   reset(): void {
-    this.signatures.clear();
+    this.entries.clear();
     this.published.clear();
     this.collection.clear();
   }
@@ -129,4 +152,11 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   dispose(): void {
     this.collection.dispose();
   }
+}
+
+/** Everything of a finding its diagnostic shows. */
+function findingSignature(finding: Finding, severity: EditorSeverity): string {
+  const { loc } = finding;
+  const related = finding.related.map((item) => `${item.loc.file}:${item.loc.cell ?? ''}:${item.loc.line}:${item.loc.column}-${item.loc.endLine}:${item.loc.endColumn} ${item.message}`).join('\t');
+  return `${finding.rule}|${severity}|${loc.cell ?? ''}|${loc.line}:${loc.column}-${loc.endLine}:${loc.endColumn}|${finding.acknowledged ? 1 : 0}|${finding.message}|${related}`;
 }

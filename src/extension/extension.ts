@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { DebtCodeActions } from './code-actions';
-import { AnalysisController } from './controller';
+import { AnalysisController, type UpdateTiming } from './controller';
 import { DebtCodeLenses, DebtHovers } from './lenses-and-hovers';
 import { exportReport, openPlace, pickScope, ReportPanel, updateBaseline, type OpenPlace } from './report-view';
 import type { ReportFormat } from './engine-host';
@@ -18,6 +18,8 @@ export interface GenAiDebtApi {
   reveal(kind: TreeKind, uri: vscode.Uri, line: number): Promise<TreeNode | undefined>;
   /** The Debt Audit webview's current HTML ('' before it opens). */
   reportHtml(): string;
+  /** Where the time of the last live update of a file went. */
+  lastUpdate(): UpdateTiming | undefined;
 }
 
 const ANALYSED_FILES = '**/*';
@@ -134,6 +136,7 @@ export function activate(context: vscode.ExtensionContext): GenAiDebtApi {
     },
     reveal: (kind, uri, line) => trees.reveal(kind, uri, line),
     reportHtml: () => report.html,
+    lastUpdate: () => controller.lastUpdate,
   };
 }
 

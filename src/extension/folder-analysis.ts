@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { ConfigError, CONFIG_FILE_NAME, defaultConfig, parseConfig, type Config } from '../core/config';
 import { Engine, type FileResult, type WorkspaceResult } from '../core/engine';
 import type { Finding } from '../core/finding';
+import { groupBy } from '../core/group';
 import { lockfileFor } from '../languages/manifests';
 import { toAuditJson, type AuditJson } from '../report/json';
 import { rules } from '../rules';
@@ -203,12 +204,7 @@ export class FolderAnalysis {
     const result = engine.analyzeWorkspace(files, this.allPaths, {
       discoverySkipped: this.discoverySkipped, texts: this.texts, readText: (path) => this.readAuxiliary(path), repository: this.repository,
     });
-    const findingsByFile = new Map<string, Finding[]>();
-    for (const finding of result.findings) {
-      const list = findingsByFile.get(finding.loc.file);
-      if (list) list.push(finding);
-      else findingsByFile.set(finding.loc.file, [finding]);
-    }
+    const findingsByFile = groupBy(result.findings, (finding) => finding.loc.file);
     const durationMs = performance.now() - started;
     let audit: AuditJson | undefined;
     this.current = {

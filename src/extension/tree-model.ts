@@ -1,4 +1,5 @@
 import type { AuditJson, FindingJson } from '../report/json';
+import { groupBy } from '../core/group';
 import type { Hotspot } from '../report/model';
 
 /**
@@ -71,8 +72,7 @@ function findingNode(folder: string, finding: FindingJson): TreeNode {
 }
 
 function hotspotNodes(entry: FolderAudit): TreeNode[] {
-  const byFile = new Map<string, FindingJson[]>();
-  for (const finding of entry.audit.findings) byFile.set(finding.file, [...(byFile.get(finding.file) ?? []), finding]);
+  const byFile = groupBy(entry.audit.findings, (finding) => finding.file);
   return entry.hotspots.filter((spot) => spot.kind === 'file').map((spot) => {
     const file = spot.path === '(workspace)' ? '' : spot.path;
     const findings = byFile.get(file) ?? [];
@@ -120,12 +120,7 @@ function overlapClusters(audit: AuditJson): ToolEntry[][] {
     for (const member of members) if (!parent.has(member)) parent.set(member, member);
     for (const member of members.slice(1)) parent.set(find(member), find(members[0]));
   }
-  const clusters = new Map<string, ToolEntry[]>();
-  for (const tool of audit.inventory.tools) {
-    if (!parent.has(key(tool))) continue;
-    const root = find(key(tool));
-    clusters.set(root, [...(clusters.get(root) ?? []), tool]);
-  }
+  const clusters = groupBy(audit.inventory.tools.filter((tool) => parent.has(key(tool))), (tool) => find(key(tool)));
   return [...clusters.values()].filter((cluster) => cluster.length > 1);
 }
 

@@ -27,14 +27,47 @@ function llmEntryPoints(facts: FileFacts): { functions: Set<string>; modules: Se
 function llmTests(context: WorkspaceContext): SignalHit[] {
   const { functions, modules } = llmEntryPoints(context.facts);
   const callsIn = new Set(context.facts.llmCalls.map((call) => call.loc.file));
-  const functionCall = functions.size ? new RegExp(`\\b(?:${[...functions].map(escapeRegex).join('|')})\\s*\\(`) : null;
-  const moduleImport = modules.size ? new RegExp(`(?:\\bfrom\\s+[\\w.]*\\b|\\bimport\\s+[\\w.]*\\b|from\\s+['"][^'"]*/)(?:${[...modules].map(escapeRegex).join('|')})\\b`) : null;
+  const entries = entryPatterns([...functions].sort(), [...modules].sort());
   const hits: SignalHit[] = [];
   for (const [file, text] of context.texts) {
-    if (!testFilePattern.test(file) || !assertionPattern.test(text)) continue;
-    if (callsIn.has(file) || functionCall?.test(text) || moduleImport?.test(text)) hits.push({ file, name: 'tests of LLM code' });
+    if (!testFilePattern.test(file)) continue;
+    const test = entries.read(text);
+    if (test.asserts && (callsIn.has(file) || test.callsEntry)) hits.push({ file, name: 'tests of LLM code' });
   }
   return hits;
+}
+
+/**
+ * Whether a test text asserts and calls or imports LLM code, remembered per text for the
+ * last set of entry points: phase 2 runs after every edit, and the set rarely changes.
+ */
+interface TestText {
+  asserts: boolean;
+  /** Calls an LLM function or imports an LLM module. */
+  callsEntry: boolean;
+}
+
+let lastEntries: { key: string; read(text: string): TestText } | undefined;
+
+function entryPatterns(functions: string[], modules: string[]): { read(text: string): TestText } {
+  const key = `${functions.join(',')}\0${modules.join(',')}`;
+  if (lastEntries?.key === key) return lastEntries;
+  const functionCall = functions.length ? new RegExp(`\\b(?:${functions.map(escapeRegex).join('|')})\\s*\\(`) : null;
+  const moduleImport = modules.length ? new RegExp(`(?:\\bfrom\\s+[\\w.]*\\b|\\bimport\\s+[\\w.]*\\b|from\\s+['"][^'"]*/)(?:${modules.map(escapeRegex).join('|')})\\b`) : null;
+  const answers = new Map<string, TestText>();
+  lastEntries = {
+    key,
+    read(text) {
+      let answer = answers.get(text);
+      if (!answer) {
+        if (answers.size >= 50_000) answers.clear();
+        const asserts = assertionPattern.test(text);
+        answers.set(text, (answer = { asserts, callsEntry: asserts && Boolean(functionCall?.test(text) || moduleImport?.test(text)) }));
+      }
+      return answer;
+    },
+  };
+  return lastEntries;
 }
 
 /**

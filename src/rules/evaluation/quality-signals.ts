@@ -1,5 +1,6 @@
 import type { LlmCall } from '../../core/facts';
 import { Projects } from '../../core/coverage';
+import { groupBy } from '../../core/group';
 import type { Report, WorkspaceContext } from '../../core/rule';
 import { notAppFile, type QualitySignal } from '../../catalog/evaluation';
 
@@ -47,11 +48,7 @@ function isWithin(folder: string, root: string): boolean {
 
 /** The LLM entry point most calls sit in: the function (or file top level) holding the most call sites; its first call. */
 function mostCalledEntry(calls: readonly LlmCall[]): { call: LlmCall; count: number } {
-  const groups = new Map<string, LlmCall[]>();
-  for (const call of calls) {
-    const key = `${call.loc.file}\0${call.enclosingFunction ?? ''}`;
-    groups.set(key, [...(groups.get(key) ?? []), call]);
-  }
+  const groups = groupBy(calls, (call) => `${call.loc.file}\0${call.enclosingFunction ?? ''}`);
   const [best] = [...groups.values()].sort((a, b) => b.length - a.length || a[0].loc.file.localeCompare(b[0].loc.file) || a[0].loc.line - b[0].loc.line);
   return { call: best[0], count: best.length };
 }
@@ -70,11 +67,7 @@ export function projectsWithoutSignal(
   const calls = context.facts.llmCalls.filter((call) => !notAppFile.test(call.loc.file));
   if (calls.length === 0) return [];
   const projects = new Projects(context.facts);
-  const byProject = new Map<string, LlmCall[]>();
-  for (const call of calls) {
-    const project = projects.of(call.loc.file);
-    byProject.set(project, [...(byProject.get(project) ?? []), call]);
-  }
+  const byProject = groupBy(calls, (call) => projects.of(call.loc.file));
   const signalProjects = hits.map((hit) => projects.of(hit.file));
   const reports: Report[] = [];
   for (const [project, projectCalls] of [...byProject].sort(([a], [b]) => a.localeCompare(b))) {

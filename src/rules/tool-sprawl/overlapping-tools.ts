@@ -1,5 +1,6 @@
 import type { FileFacts, ToolDef } from '../../core/facts';
 import type { RelatedLocation } from '../../core/finding';
+import { groupBy } from '../../core/group';
 import { defineRule, type Report, type WorkspaceContext } from '../../core/rule';
 import { explain, profileOf, similarity, WordWeights, type ToolProfile, type ToolSimilarity } from './tool-similarity';
 import { identifierWords } from './words';
@@ -162,11 +163,7 @@ function overlapReports({ facts, allPaths, options }: WorkspaceContext): Report[
 
   const clusters = new UnionFind(profiles.length);
   for (const edge of edges) clusters.union(edge.a, edge.b);
-  const members = new Map<number, number[]>();
-  for (const index of new Set(edges.flatMap((edge) => [edge.a, edge.b]))) {
-    const root = clusters.find(index);
-    members.set(root, [...(members.get(root) ?? []), index]);
-  }
+  const members = groupBy(new Set(edges.flatMap((edge) => [edge.a, edge.b])), (index) => clusters.find(index));
 
   const reports: Report[] = [];
   for (const cluster of members.values()) {

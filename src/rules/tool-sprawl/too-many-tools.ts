@@ -1,4 +1,4 @@
-import type { LlmCall } from '../../core/facts';
+import { groupBy } from '../../core/group';
 import { defineRule, type Report } from '../../core/rule';
 
 /**
@@ -45,13 +45,7 @@ export const tooManyTools = defineRule({
   },
   checkFile({ facts, options }) {
     const max = Number(options.maxToolsPerCall);
-    const byBinding = new Map<string, LlmCall[]>();
-    for (const call of facts.llmCalls) {
-      if (!call.tools) continue;
-      const { loc } = call.tools;
-      const key = `${loc.line}:${loc.column}:${loc.endLine}:${loc.endColumn}`;
-      byBinding.set(key, [...(byBinding.get(key) ?? []), call]);
-    }
+    const byBinding = groupBy(facts.llmCalls.filter((call) => call.tools), ({ tools }) => `${tools!.loc.line}:${tools!.loc.column}:${tools!.loc.endLine}:${tools!.loc.endColumn}`);
     const reports: Report[] = [];
     for (const calls of byBinding.values()) {
       const binding = calls[0].tools!;

@@ -1,5 +1,6 @@
 import { defineRule, type Report } from '../../core/rule';
 import { computeCoverage, type Coverage } from '../../core/coverage';
+import { groupBy } from '../../core/group';
 import type { FileFacts, LlmCall } from '../../core/facts';
 import { callShapes } from '../../catalog/sdk-calls';
 import { tracingShapes } from '../../catalog/tracing';
@@ -47,13 +48,7 @@ function spannedAsOne(steps: LlmCall[], facts: FileFacts, coverage: Map<LlmCall,
 function sequencedSteps(steps: LlmCall[], text: string): LlmCall[] {
   if (steps.length < 2) return steps;
   const lines = text.split('\n');
-  const branches = new Map<string, LlmCall[]>();
-  for (const step of steps) {
-    const key = conditionalContext(lines, step.loc.line);
-    const group = branches.get(key);
-    if (group) group.push(step);
-    else branches.set(key, [step]);
-  }
+  const branches = groupBy(steps, (step) => conditionalContext(lines, step.loc.line));
   return [...branches.values()].sort((a, b) => b.length - a.length)[0];
 }
 
@@ -93,13 +88,7 @@ export const opaquePipeline = defineRule({
   checkWorkspace({ facts, texts, options }) {
     const coverage = computeCoverage(facts);
     const decorator = workspaceDecorator(facts, texts);
-    const functions = new Map<string, LlmCall[]>();
-    for (const call of facts.llmCalls) {
-      if (!isStep(call) || (options.ignoreTests && isTestPath(call.loc.file))) continue;
-      const group = functions.get(functionKey(call));
-      if (group) group.push(call);
-      else functions.set(functionKey(call), [call]);
-    }
+    const functions = groupBy(facts.llmCalls.filter((call) => isStep(call) && !(options.ignoreTests && isTestPath(call.loc.file))), functionKey);
     const reports: Report[] = [];
     for (const candidates of functions.values()) {
       // Branches and data flow are read from the text; without it (notebook cells, a caller that passes no texts) every step counts.

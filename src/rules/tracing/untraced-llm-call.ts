@@ -1,5 +1,6 @@
 import { defineRule, type Report } from '../../core/rule';
 import { computeCoverage, Projects } from '../../core/coverage';
+import { groupBy } from '../../core/group';
 import type { LlmCall } from '../../core/facts';
 import { isTestPath } from './test-paths';
 import { decoratorFix, telemetryOptionFix, usesAiSdkTelemetry, workspaceDecorator } from './workspace-tracing';
@@ -68,13 +69,7 @@ export const untracedLlmCall = defineRule({
     const decorator = workspaceDecorator(facts, texts);
     const telemetry = usesAiSdkTelemetry(facts);
     const reports: Report[] = [];
-    const byProject = new Map<string, LlmCall[]>();
-    for (const call of considered) {
-      const project = projects.of(call.loc.file);
-      const group = byProject.get(project);
-      if (group) group.push(call);
-      else byProject.set(project, [call]);
-    }
+    const byProject = groupBy(considered, (call) => projects.of(call.loc.file));
     for (const [project, calls] of byProject) {
       const untraced = calls.filter((call) => !coverage.get(call)?.traced).sort(byPosition);
       if (untraced.length === 0) continue;

@@ -30,8 +30,31 @@ function decoratorHead(signal: string): { text: string; root: string } | null {
   return { text: `@${match[1]}${match[2] ? '()' : ''}`, root: match[1].split('.')[0] };
 }
 
+/**
+ * Lines and import bindings of the texts fixes were built for, remembered: phase 2 builds a fix
+ * for every untraced call after every edit, many calls share a file, and only the edited text is new.
+ */
+const byText = new Map<string, { lines: string[]; bindings: Map<string, string | null> }>();
+const MAX_REMEMBERED_TEXTS = 512;
+
+function remembered(text: string): { lines: string[]; bindings: Map<string, string | null> } {
+  let known = byText.get(text);
+  if (!known) {
+    if (byText.size >= MAX_REMEMBERED_TEXTS) byText.clear();
+    byText.set(text, (known = { lines: text.split('\n'), bindings: new Map() }));
+  }
+  return known;
+}
+
 /** The import statement of a Python module that binds `name`, as written there (one line). */
 export function importBinding(text: string, name: string): string | null {
+  const { bindings } = remembered(text);
+  let binding = bindings.get(name);
+  if (binding === undefined) bindings.set(name, (binding = findImportBinding(text, name)));
+  return binding;
+}
+
+function findImportBinding(text: string, name: string): string | null {
   const fromImport = /^from[ \t]+([\w.]+)[ \t]+import[ \t]+(?:\(([^)]*)\)|([^\n#]*))/gm;
   for (let match = fromImport.exec(text); match; match = fromImport.exec(text)) {
     for (const item of (match[2] ?? match[3]).split(',').map((part) => part.trim()).filter(Boolean)) {
@@ -105,7 +128,7 @@ function importLineNumber(lines: string[]): number | null {
  */
 export function decoratorFix(call: LlmCall, decorator: WorkspaceDecorator, text: string, reason: string): Fix | null {
   if (!isPython(call.loc.file) || call.loc.cell !== undefined || !call.enclosingFunction) return null;
-  const lines = text.split('\n');
+  const { lines } = remembered(text);
   const name = call.enclosingFunction.split('.').pop()!;
   const line = defLine(lines, call.loc.line, name);
   if (line === null) return null;
@@ -127,7 +150,7 @@ export function usesAiSdkTelemetry(facts: FileFacts): boolean {
 /** Adds `experimental_telemetry: { isEnabled: true }` to an AI SDK call's options object written inline. */
 export function telemetryOptionFix(call: LlmCall, text: string): Fix | null {
   if (call.provider !== 'vercel-ai' || call.loc.cell !== undefined) return null;
-  const lines = text.split('\n');
+  const { lines } = remembered(text);
   const rest = (lines[call.loc.endLine - 1] ?? '').slice(call.loc.endColumn - 1);
   const open = /^\(\s*\{/.exec(rest);
   // A call that turns telemetry off says so on purpose: the fix would write a second, overridden key.
