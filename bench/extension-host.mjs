@@ -135,10 +135,14 @@ console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model.trim()}), ${(to
 console.log(`activation (cold, bundle):          ${metrics.activationMs?.toFixed(1)} ms  [budget ${BUDGETS.activationMs} ms: ${verdict(metrics.activationMs, BUDGETS.activationMs)}]`);
 console.log(`first whole-workspace audit:        ${(metrics.firstAuditMs / 1000)?.toFixed(2)} s (${metrics.workspaceFindings} findings in ${metrics.filesWithFindings} files)`);
 console.log(`extension host RSS after the audit: ${metrics.hostRssMb?.toFixed(0)} MB, ${metrics.hostRssLaterMb?.toFixed(0)} MB 10 s later (${metrics.hostRssBeforeMb?.toFixed(0)} MB before activation; JS heap used ${metrics.hostHeapMb?.toFixed(0)} MB, external ${metrics.hostExternalMb?.toFixed(0)} MB)  [budget ${BUDGETS.hostRssMb} MB: ${verdict(metrics.hostRssMb, BUDGETS.hostRssMb)}]`);
+console.log(`  after a full garbage collection: RSS ${metrics.hostRssCollectedMb?.toFixed(0)} MB, JS heap used ${metrics.hostHeapCollectedMb?.toFixed(0)} MB`);
+console.log(`  JS heap before activation ${metrics.hostHeapBeforeMb?.toFixed(0)} MB; after the audit: total ${metrics.hostHeapTotalMb?.toFixed(0)} MB, used by space (MB) ${JSON.stringify(metrics.hostHeapSpacesMb)}`);
 if (edits.length > 0) {
   const p95 = percentile(edits, 95);
   const reached = metrics.editReachedMs ?? [];
   console.log(`edit reaches the extension host:    p50 ${percentile(reached, 50).toFixed(1)} ms, p95 ${percentile(reached, 95).toFixed(1)} ms (VS Code's own round trip, in every latency below)`);
+  const own = metrics.editOwnMs ?? [];
+  if (own.length) console.log(`extension's part (change heard -> diagnostics set): p50 ${percentile(own, 50).toFixed(1)} ms, p95 ${percentile(own, 95).toFixed(1)} ms`);
   for (const [name, key] of [['analysis (phase 1 + phase 2)', 'editAnalysisMs'], ['publishing the diagnostics', 'editPublishMs'], ['telling views, lenses, status', 'editListenersMs']]) {
     const values = metrics[key] ?? [];
     if (values.length) console.log(`  of which ${name.padEnd(30)} p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms`);

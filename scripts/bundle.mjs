@@ -16,6 +16,7 @@ await build({
   target: 'node20',
   format: 'cjs',
   sourcemap: true,
+  minify: true,
   external: ['vscode'],
   // jsonc-parser's UMD build hides its requires from esbuild; its ESM build bundles cleanly.
   alias: { 'jsonc-parser': './node_modules/jsonc-parser/lib/esm/main.js' },

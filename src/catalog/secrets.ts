@@ -36,8 +36,8 @@ export const ASSIGNED_SECRET = /((?:api[_-]?key|apikey|access[_-]?token|auth[_-]
  */
 export const NAMED_KEY = /\b((?:[A-Za-z_][A-Za-z0-9_-]{0,40}?)?(?:api[_-]?key|apikey|api[_-]?token))["']?[ \t]*[:=][ \t]*["'`]([A-Za-z0-9._~+/=-]{20,})["'`]/gi;
 
-/** The same in `.env` files, where values are bare: `COHERE_API_KEY=…` on a line of its own. */
-export const NAMED_ENV_KEY = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_]{0,40}?(?:API_?KEY|APIKEY|API_?TOKEN)[A-Za-z0-9_]{0,20})[ \t]*=[ \t]*["']?([A-Za-z0-9._~+/=-]{20,})["']?[ \t]*$/gim;
+/** The same in secrets files, where values may be bare: `COHERE_API_KEY=…` on a line of its own, a comment after it allowed. */
+export const NAMED_ENV_KEY = /^[ \t]*(?:export[ \t]+)?((?:[A-Za-z_][A-Za-z0-9_]{0,40}?)?(?:API_?KEY|APIKEY|API_?TOKEN)[A-Za-z0-9_]{0,20})[ \t]*=[ \t]*["']?([A-Za-z0-9._~+/=-]{20,})["']?[ \t]*(?:#[^\n]*)?$/gim;
 
 /** Providers told by a key's name or by the client on its line (`cohere.Client(`), for keys without a prefix. */
 export const KEY_NAME_PROVIDERS: readonly { provider: string; pattern: RegExp }[] = [
@@ -84,4 +84,13 @@ export function looksLikeRealKey(secret: string): boolean {
   // `settings.OPENAI_API_KEY`, `process.env.KEY`: a dotted name is a look-up, not a value.
   if (/^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+$/.test(secret)) return false;
   return looksLikeToken(secret) && !PLACEHOLDER_WORDS.test(secret) && !hasOrderedRun(secret);
+}
+
+/**
+ * Files made to hold secrets: `.env` files and Streamlit's `secrets.toml` (Dynaconf's
+ * `.secrets.toml` too). Committed, they leak what they hold; a bare `NAME = value` there is a key.
+ */
+export function isSecretsFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4) || name === 'secrets.toml' || name === '.secrets.toml';
 }

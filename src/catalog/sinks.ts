@@ -24,6 +24,12 @@ export interface SinkShape {
   requiresFlag?: string;
   /** Constructed with `new` (JS). */
   construct?: boolean;
+  /**
+   * A shell named in the argument vector runs a command line: Python `["bash", "-c", cmd]` (the
+   * consumed argument is that list), JS `spawn("bash", ["-c", cmd])` (the program is the argument
+   * before it). Only the command line after the shell's flag is consumed.
+   */
+  shellArgv?: 'in-list' | 'program-before';
 }
 
 /** Receivers of `.execute(…)`/`.query(…)` that are database handles, not agents or tools. */
@@ -37,6 +43,7 @@ export const sinkShapes: readonly SinkShape[] = [
   { id: 'os.system', category: 'shell', language: 'python', callee: ['os.system', 'os.popen', 'subprocess.getoutput', 'subprocess.getstatusoutput', 'commands.getoutput'], argument: 0 },
   { id: 'subprocess-shell', category: 'shell', language: 'python', callee: ['subprocess.run', 'subprocess.call', 'subprocess.Popen', 'subprocess.check_output', 'subprocess.check_call'], argument: 0, requiresFlag: 'shell' },
   { id: 'subprocess-shell', category: 'shell', language: 'python', callee: ['asyncio.create_subprocess_shell'], argument: 0 },
+  { id: 'subprocess-shell', category: 'shell', language: 'python', callee: ['subprocess.run', 'subprocess.call', 'subprocess.Popen', 'subprocess.check_output', 'subprocess.check_call'], argument: 0, shellArgv: 'in-list' },
   { id: 'pickle.loads', category: 'deserialize', language: 'python', callee: ['pickle.loads', 'pickle.load', 'cPickle.loads', 'dill.loads', 'cloudpickle.loads', 'marshal.loads', 'yaml.unsafe_load', 'jsonpickle.decode'], argument: 0 },
   { id: 'sql-execute', category: 'sql', language: 'python', method: ['execute', 'executemany', 'executescript', 'exec_driver_sql'], receiver: DATABASE_RECEIVER, argument: 0 },
   { id: 'sql-execute', category: 'sql', language: 'python', callee: ['pandas.read_sql', 'pandas.read_sql_query', 'duckdb.sql', 'duckdb.query'], argument: 0 },
@@ -49,6 +56,7 @@ export const sinkShapes: readonly SinkShape[] = [
   { id: 'vm.runIn', category: 'code', language: 'typescript', callee: ['vm.Script', 'node:vm.Script'], argument: 0, construct: true },
   { id: 'child_process.exec', category: 'shell', language: 'typescript', callee: ['child_process.exec', 'child_process.execSync', 'node:child_process.exec', 'node:child_process.execSync', 'execa.execaCommand', 'shelljs.exec'], argument: 0 },
   { id: 'child_process.exec', category: 'shell', language: 'typescript', callee: ['child_process.spawn', 'child_process.spawnSync', 'node:child_process.spawn', 'node:child_process.spawnSync'], argument: 0, requiresFlag: 'shell' },
+  { id: 'child_process.exec', category: 'shell', language: 'typescript', callee: ['child_process.spawn', 'child_process.spawnSync', 'child_process.execFile', 'child_process.execFileSync', 'node:child_process.spawn', 'node:child_process.spawnSync', 'node:child_process.execFile', 'node:child_process.execFileSync', 'execa.execa', 'execa.execaSync'], argument: 1, shellArgv: 'program-before' },
   { id: 'document.write', category: 'html', language: 'typescript', callee: ['document.write', 'document.writeln'], argument: 0 },
   { id: 'innerHTML', category: 'html', language: 'typescript', method: ['insertAdjacentHTML'], argument: 1 },
   { id: 'sql-execute', category: 'sql', language: 'typescript', method: ['query', 'execute', 'exec', 'raw', 'unsafe'], receiver: DATABASE_RECEIVER, argument: 0 },
@@ -56,6 +64,18 @@ export const sinkShapes: readonly SinkShape[] = [
 ];
 
 /** Property assignments that write HTML (`el.innerHTML = x`) and the JSX attribute React uses for it. */
+/** Shells, and the flags after which they run the next argument as a command line. */
+const shellCommandFlags: Record<string, readonly string[]> = {
+  sh: ['-c'], bash: ['-c'], zsh: ['-c'], dash: ['-c'], ksh: ['-c'], fish: ['-c'], ash: ['-c'],
+  cmd: ['/c', '/C', '/k', '/K'], powershell: ['-Command', '-command', '-c'], pwsh: ['-Command', '-command', '-c'],
+};
+
+/** Whether `program flag …` runs its next argument through a shell (`bash -c`, `/bin/sh -c`, `cmd.exe /c`). */
+export function isShellCommandFlag(program: string, flag: string): boolean {
+  const name = program.slice(program.search(/[^/\\]*$/)).replace(/\.exe$/i, '');
+  return shellCommandFlags[name]?.includes(flag) ?? false;
+}
+
 export const htmlProperties: readonly string[] = ['innerHTML', 'outerHTML'];
 export const htmlJsxAttribute = 'dangerouslySetInnerHTML';
 

@@ -69,6 +69,22 @@ export interface LlmCall {
    * Absent when the front-end does not follow data flow.
    */
   output?: FlowStep[];
+  /**
+   * When the enclosing function returns that output: the same file's calls of that
+   * function (`code = ask(q)`), each with what its own function derives from the result.
+   * One level: a function returning such a call's result is not followed further.
+   */
+  returnedTo?: OutputCaller[];
+}
+
+/** A call, in another function of the same file, of a function that returns model output. */
+export interface OutputCaller {
+  /** The function the calling code is in (null: module level). */
+  enclosingFunction: string | null;
+  /** The call of the returning function (`ask(q)`). */
+  loc: Location;
+  /** Names in the calling function that hold its result, as in `LlmCall.output`. */
+  output: FlowStep[];
 }
 
 /** One binding on an intraprocedural data-flow path: `name` is bound at `loc` from `from` (null: from the source itself). */

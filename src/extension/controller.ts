@@ -119,6 +119,7 @@ export class AnalysisController implements vscode.Disposable {
       exclude: settings.exclude,
       // A repository's own git config can make git run programs: never in an untrusted workspace.
       git: vscode.workspace.isTrusted && settings.git && scope.folder.uri.scheme === 'file',
+      processes: vscode.workspace.isTrusted,
       log: this.log,
     };
   }

@@ -23,6 +23,8 @@ export interface FolderOptions {
   exclude: string[];
   /** Whether git may run: trusted workspace, a local folder and `genaiDebt.git`. */
   git: boolean;
+  /** Whether a process of our own may be started (a trusted workspace): large audits then parse in one. */
+  processes: boolean;
   log: vscode.LogOutputChannel;
 }
 
@@ -148,7 +150,9 @@ export class FolderAnalysis {
 
   private async phaseOne(engine: Engine, sources: { path: string; text: string }[], onProgress: (done: number, total: number) => void): Promise<FileResult[]> {
     const bytes = sources.reduce((sum, source) => sum + source.text.length, 0);
-    if (bytes >= WORKER_THRESHOLD_BYTES) return runPhaseOne(engine, sources, { config: this.config, rules, onProgress });
+    if (bytes >= WORKER_THRESHOLD_BYTES) return runPhaseOne(engine, sources, {
+      config: this.config, rules, onProgress, childProcess: this.options.processes, warn: (message) => this.options.log.warn(message),
+    });
     // Small workspaces: in this thread, in slices, so the extension host keeps answering.
     const results: FileResult[] = [];
     let sliceStart = performance.now();

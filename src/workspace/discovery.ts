@@ -61,6 +61,9 @@ interface Candidate {
   problem?: string;
 }
 
+/** What `python -m venv` writes beside `pyvenv.cfg` (POSIX and Windows layouts). */
+const VENV_FOLDERS = new Set(['bin', 'lib', 'lib64', 'include', 'share', 'Lib', 'Scripts', 'Include', 'etc']);
+
 /**
  * Finds the files to audit under `root`: honours .gitignore files at every
  * level, the default excludes and the configured globs; follows symbolic
@@ -104,8 +107,9 @@ export async function discoverFiles(root: string, options: DiscoveryOptions): Pr
       result.skipped.push({ file: folder.rel || '.', reason: `unreadable folder (${errorCode(error)})` });
       continue;
     }
-    // A virtual environment under any name (`env`, `.py311`) holds installed packages.
-    if (folder.rel !== '' && entries.some((entry) => entry.name === 'pyvenv.cfg')) continue;
+    // A virtual environment under any name (`env`, `.py311`) holds installed packages in its own
+    // folders; a venv made in the project folder itself (`python -m venv .`) sits beside the project's code.
+    const venvRoot = entries.some((entry) => entry.name === 'pyvenv.cfg');
     const layers = await withIgnoreFiles(folder, entries);
 
     for (const entry of entries) {
@@ -123,7 +127,7 @@ export async function discoverFiles(root: string, options: DiscoveryOptions): Pr
         }
       }
       if (kind === 'folder') {
-        if (defaultExcludedFolders.has(entry.name) || isIgnored(layers, rel, true) || matchesAny(exclude, rel)) continue;
+        if (defaultExcludedFolders.has(entry.name) || (venvRoot && VENV_FOLDERS.has(entry.name)) || isIgnored(layers, rel, true) || matchesAny(exclude, rel)) continue;
         (linked ? linkedFolders : queue).push({ abs, rel, layers });
         continue;
       }

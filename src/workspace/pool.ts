@@ -1,3 +1,4 @@
+import { fork } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -6,7 +7,7 @@ import type { Engine, FileResult } from '../core/engine';
 import type { SourceFile } from '../core/frontend';
 import type { RuleDefinition } from '../core/rule';
 import { rules as registry } from '../rules';
-import type { WorkerInit } from './worker';
+import type { ProcessReply, ProcessRequest, WorkerInit } from './worker';
 
 /** Below this much source, starting workers (each loads the parsers) costs more than it saves. */
 const MIN_PARALLEL_BYTES = 4 * 1024 * 1024;
@@ -24,6 +25,14 @@ export interface PhaseOneOptions {
    * else to do). The extension host keeps its thread free for the editor.
    */
   shareThisThread?: boolean;
+  /**
+   * Run the workers in a child process of this program, which exits when done: the memory
+   * parsing took goes back to the system instead of staying in this process (the extension
+   * host, in a trusted workspace). Falls back to worker threads if the process fails.
+   */
+  childProcess?: boolean;
+  /** Told why the child process was not used, when it failed. */
+  warn?: (message: string) => void;
 }
 
 function threadCount(files: readonly SourceFile[], options: PhaseOneOptions): number {
@@ -59,6 +68,17 @@ export async function runPhaseOne(engine: Engine, files: readonly SourceFile[], 
     return results as FileResult[];
   }
   const init: WorkerInit = { config: options.config, ruleCodes: options.rules.map((rule) => rule.code) };
+  if (options.childProcess) {
+    const fromChild = await inChildProcess(pending.map((index) => files[index]), init, (count) => options.onProgress?.(done + count, files.length))
+      .catch((error: Error) => {
+        options.warn?.(`phase 1 could not run in a child process (${error.message}); using worker threads`);
+        return null;
+      });
+    if (fromChild) {
+      fromChild.forEach((result, i) => record(pending[i], result));
+      return results as FileResult[];
+    }
+  }
   const batches: number[][] = [];
   const batchSize = Math.max(1, Math.min(MAX_BATCH_FILES, Math.ceil(pending.length / (threads * 4))));
   for (let i = 0; i < pending.length; i += batchSize) batches.push(pending.slice(i, i + batchSize));
@@ -101,4 +121,32 @@ export async function runPhaseOne(engine: Engine, files: readonly SourceFile[], 
     await Promise.all(workers.map((worker) => worker.terminate()));
   }
   return results as FileResult[];
+}
+
+/** Phase 1 of `files` in a child process (see `childProcess`): its results, or a rejection saying why not. */
+function inChildProcess(files: SourceFile[], init: WorkerInit, onProgress: (done: number) => void): Promise<FileResult[]> {
+  return new Promise((resolve, reject) => {
+    // process.execPath is VS Code's own runtime in the extension host: ELECTRON_RUN_AS_NODE makes it plain Node.
+    const child = fork(join(__dirname, 'worker.js'), [], {
+      execPath: process.execPath, execArgv: [], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+    });
+    let settled = false;
+    const settle = (error: Error | null, results?: FileResult[]) => {
+      if (settled) return;
+      settled = true;
+      if (error) {
+        child.kill();
+        reject(error);
+      } else resolve(results!);
+    };
+    child.on('message', (reply: ProcessReply) => {
+      if ('progress' in reply) onProgress(reply.progress);
+      else if ('results' in reply) settle(null, reply.results);
+      else settle(new Error(reply.error));
+    });
+    child.once('error', (error) => settle(error));
+    child.once('exit', (code) => settle(new Error(`phase 1 process exited with code ${code}`)));
+    const request: ProcessRequest = { ...init, files };
+    child.send(request);
+  });
 }

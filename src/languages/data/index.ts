@@ -2,6 +2,7 @@ import { emptyFacts } from '../../core/facts';
 import type { ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
 import { tracingConfigFiles } from '../../catalog/tracing';
 import { tracingFromEnv } from './env';
+import { isSecretsFile } from '../../catalog/secrets';
 import { isDataFile, isEnvFile, isInPromptFolder, isPlainPromptFile, isPromptFile, isTemplateFile, isYamlPath } from './paths';
 import { promptFromTextFile, promptsFromData, promptsFromPromptFile } from './prompts';
 import { LineIndex } from './text-positions';
@@ -14,13 +15,14 @@ const maxDataFileBytes = 2 * 1024 * 1024;
 /**
  * The data front-end: tool schemas in JSON/YAML, prompt files (`.prompty`,
  * `.prompt`, `*.prompt.yml`, Jinja templates and text in prompt folders) and
- * tracing switches in `.env` files.
+ * tracing switches in `.env` files; secrets files (`.env`, `secrets.toml`) are read for the key scan.
  */
 export function createDataFrontEnd(): FrontEnd {
   return {
     id: 'data',
     language: 'prompt',
-    accepts: (path) => isEnvFile(path) || isPromptFile(path) || isTemplateFile(path) || isPlainPromptFile(path) || isDataFile(path),
+    // Secrets files carry no facts; they are read for GD501's key scan.
+    accepts: (path) => isSecretsFile(path) || isPromptFile(path) || isTemplateFile(path) || isPlainPromptFile(path) || isDataFile(path),
     extract,
   };
 }
@@ -29,8 +31,8 @@ function extract(file: SourceFile): ExtractResult {
   const facts = emptyFacts();
   const lines = new LineIndex(file.text);
   const path = file.path;
-  if (isEnvFile(path)) {
-    facts.tracing.push(...tracingFromEnv(path, file.text, lines));
+  if (isSecretsFile(path)) {
+    if (isEnvFile(path)) facts.tracing.push(...tracingFromEnv(path, file.text, lines));
     return { facts, syntaxErrors: 0 };
   }
   if (isPromptFile(path) && !isYamlPath(path)) {

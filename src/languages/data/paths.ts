@@ -1,3 +1,5 @@
+import { isSecretsFile } from '../../catalog/secrets';
+
 /**
  * Which data files the data front-end reads, by path alone. Precision matters:
  * every JSON/YAML file of a repository is not a tool schema, and a Markdown
@@ -37,8 +39,7 @@ export function isInPromptFolder(path: string): boolean {
 }
 
 export function isEnvFile(path: string): boolean {
-  const name = baseName(path);
-  return name === '.env' || name.startsWith('.env.') || (name.endsWith('.env') && name.length > 4);
+  return isSecretsFile(path) && !baseName(path).endsWith('.toml');
 }
 
 /** `.prompt`, `.prompty`, and GitHub Models' `*.prompt.yml`. */

@@ -1,12 +1,12 @@
 import type { Node, Tree } from 'web-tree-sitter';
-import type { FlowStep, Location, UserInput } from '../../core/facts';
-import { isSanitizer, sinkShapes, type SinkShape } from '../../catalog/sinks';
+import type { FlowStep, Location, OutputCaller, UserInput } from '../../core/facts';
+import { isSanitizer, isShellCommandFlag, sinkShapes, type SinkShape } from '../../catalog/sinks';
 import { plumbingAnnotations, plumbingParameterNames, pythonHandlerDecorator, requestMembers, requestRoots, uiInputCalls, userInputNames } from '../../catalog/user-input';
 import { enclosingFunction, mayEndIn, type PythonContext } from './context';
 import type { AnalysedCall } from './llm-calls';
 import { isUnresolved, originOf } from './resolve';
 import type { Scope } from './scopes';
-import { callArguments, methodName, namedChildrenOf, unwrap } from './syntax';
+import { callArguments, methodName, namedChildrenOf, plainString, unwrap } from './syntax';
 import { mayHoldSink } from './triggers';
 
 /**
@@ -36,16 +36,18 @@ interface Body {
   scope: Scope;
   node: Node;
   assignments: Assignment[];
+  /** Values of `return` statements. */
+  returns: Node[];
   calls: Node[];
   attributes: Node[];
 }
 
-const walkTypes = ['function_definition', 'class_definition', 'assignment', 'augmented_assignment', 'for_statement', 'with_item', 'named_expression', 'call', 'attribute'];
+const walkTypes = ['function_definition', 'class_definition', 'assignment', 'augmented_assignment', 'for_statement', 'with_item', 'named_expression', 'return_statement', 'call', 'attribute'];
 
 /** One wasm walk; each node goes to the innermost function (or the module) around it, by source range. */
 function collectBodies(context: PythonContext, tree: Tree, withAttributes: boolean): Body[] {
   const root = tree.rootNode;
-  const module: Body = { scope: context.model.module, node: root, assignments: [], calls: [], attributes: [] };
+  const module: Body = { scope: context.model.module, node: root, assignments: [], returns: [], calls: [], attributes: [] };
   const bodies = [module];
   const frames: { end: number; body: Body | null }[] = [{ end: Infinity, body: module }];
   // Attributes are many; only request-body reads need them.
@@ -54,7 +56,7 @@ function collectBodies(context: PythonContext, tree: Tree, withAttributes: boole
     const body = frames[frames.length - 1].body;
     if (node.type === 'function_definition' || node.type === 'class_definition') {
       const scope = context.model.definitionScopes.get(node.id);
-      const entered = node.type === 'function_definition' && scope ? { scope, node, assignments: [], calls: [], attributes: [] } : null;
+      const entered = node.type === 'function_definition' && scope ? { scope, node, assignments: [], returns: [], calls: [], attributes: [] } : null;
       if (entered) bodies.push(entered);
       frames.push({ end: node.endIndex, body: entered });
       continue;
@@ -62,6 +64,10 @@ function collectBodies(context: PythonContext, tree: Tree, withAttributes: boole
     if (!body) continue; // a class body: neither a function nor top-level code
     if (node.type === 'call') body.calls.push(node);
     else if (node.type === 'attribute') body.attributes.push(node);
+    else if (node.type === 'return_statement') {
+      const value = namedChildrenOf(node)[0];
+      if (value) body.returns.push(value);
+    }
     else {
       const assignment = assignmentOf(node);
       if (assignment) body.assignments.push(assignment);
@@ -186,7 +192,16 @@ function sinkOf(shape: SinkShape, call: Node, origin: string, callee: Node): boo
     const flag = callArguments(call).keywords.get(shape.requiresFlag);
     if (flag?.text !== 'True') return false;
   }
-  return true;
+  return !shape.shellArgv || shellCommandLine(callArguments(call).positional[shape.argument as number]) !== null;
+}
+
+/** The command line of `["bash", "-c", cmd]`: the element after a shell's command flag. */
+function shellCommandLine(argv: Node | undefined): Node | null {
+  if (argv?.type !== 'list' && argv?.type !== 'tuple') return null;
+  const [program, flag, commandLine] = namedChildrenOf(argv);
+  const programName = program ? plainString(program) : null;
+  const flagText = flag ? plainString(flag) : null;
+  return programName !== null && flagText !== null && commandLine && isShellCommandFlag(programName, flagText) ? commandLine : null;
 }
 
 function emitSinks(context: PythonContext, body: Body): void {
@@ -199,14 +214,17 @@ function emitSinks(context: PythonContext, body: Body): void {
     const shape = pySinks.find((candidate) => sinkOf(candidate, call, origin, callee));
     if (!shape) continue;
     const positional = callArguments(call).positional;
-    const consumed = shape.argument === 'all' ? positional : positional.slice(shape.argument as number, (shape.argument as number) + 1);
+    const consumed = shape.argument === 'all' ? positional
+      : shape.shellArgv ? [shellCommandLine(positional[shape.argument])!]
+        : positional.slice(shape.argument, shape.argument + 1);
     for (const argument of consumed) {
       context.facts.sinks.push({
         kind: 'sink',
         loc: context.loc(call),
         sink: shape.id,
         category: shape.category,
-        callee: shape.requiresFlag ? `${callee.text}(${shape.requiresFlag}=True)` : callee.text,
+        callee: shape.requiresFlag ? `${callee.text}(${shape.requiresFlag}=True)`
+          : shape.shellArgv ? `${callee.text}([${namedChildrenOf(positional[shape.argument as number]).slice(0, 2).map((element) => element.text).join(', ')}, …])` : callee.text,
         enclosingFunction: functionName,
         consumed: { expression: argument.text, loc: context.loc(argument), names: [...new Set(namesRead(argument).map((name) => name.text))] },
       });
@@ -224,7 +242,42 @@ function emitOutputs(context: PythonContext, bodies: Body[], calls: AnalysedCall
     const body = innermostBody(bodies, site.node);
     if (!fact || !body) continue;
     fact.output = propagate(body, (value) => contains(value, site.node), [], context.loc);
+    if (returnsOutput(body, site.node, fact.output)) fact.returnedTo = callersOf(context, bodies, body);
   }
+}
+
+/** Whether a function returns the call's result or a name derived from it. */
+function returnsOutput(body: Body, call: Node, output: FlowStep[]): boolean {
+  if (body.scope.kind !== 'function') return false;
+  const held = new Set(output.filter((step) => !step.cleared).map((step) => step.name));
+  return body.returns.some((value) => contains(value, call) || namesRead(value).some((name) => held.has(name.text)));
+}
+
+/**
+ * Calls of a function elsewhere in the file: `name(…)` for a plain function, `self.name(…)`
+ * or `cls.name(…)` from the methods of its class; with what each caller derives from the result.
+ */
+function callersOf(context: PythonContext, bodies: Body[], callee: Body): OutputCaller[] {
+  const name = callee.scope.name;
+  const owner = callee.scope.parent?.kind === 'class' ? callee.scope.parent : null;
+  const callers: OutputCaller[] = [];
+  for (const body of bodies) {
+    if (body === callee) continue;
+    const sameClass = owner !== null && body.scope.parent === owner;
+    for (const call of body.calls) {
+      const target = call.childForFieldName('function');
+      const calls = owner === null
+        ? target?.type === 'identifier' && target.text === name
+        : sameClass && target?.type === 'attribute' && target.childForFieldName('attribute')?.text === name && /^(self|cls)$/.test(target.childForFieldName('object')?.text ?? '');
+      if (!calls) continue;
+      callers.push({
+        enclosingFunction: body.scope.kind === 'module' ? null : enclosingFunction(body.scope),
+        loc: context.loc(call),
+        output: propagate(body, (value) => contains(value, call), [], context.loc),
+      });
+    }
+  }
+  return callers;
 }
 
 function innermostBody(bodies: Body[], node: Node): Body | null {

@@ -1,11 +1,11 @@
 import ts from 'typescript';
 import type { FlowStep, LlmCall, Location, UserInput } from '../../core/facts';
-import { htmlJsxAttribute, htmlProperties, isSanitizer, sinkShapes, type SinkShape } from '../../catalog/sinks';
+import { htmlJsxAttribute, htmlProperties, isSanitizer, isShellCommandFlag, sinkShapes, type SinkShape } from '../../catalog/sinks';
 import { jsHandlerExports, plumbingParameterNames, requestMembers, requestRoots, userInputNames } from '../../catalog/user-input';
 import type { FileContext } from './context';
 import { passthroughMethods } from '../../catalog/sdk-calls';
 import { originPaths, resolveOrigin } from './origin';
-import { functionName, locationOf, textOf, unwrap, type CallLike } from './syntax';
+import { functionName, literalText, locationOf, textOf, unwrap, type CallLike } from './syntax';
 
 /**
  * Intraprocedural data flow for the security rules (see python/flows.ts):
@@ -181,7 +181,18 @@ function matchesShape(shape: SinkShape, call: CallLike, paths: () => string[]): 
     const flag = options?.properties.find((property) => ts.isPropertyAssignment(property) && ts.isIdentifier(property.name) && property.name.text === shape.requiresFlag) as ts.PropertyAssignment | undefined;
     if (flag?.initializer.kind !== ts.SyntaxKind.TrueKeyword) return false;
   }
-  return true;
+  return !shape.shellArgv || shellCommandLine(call, shape.argument as number) !== null;
+}
+
+/** The command line of `spawn("bash", ["-c", cmd])`: the element after a shell's command flag. */
+function shellCommandLine(call: CallLike, listIndex: number): ts.Expression | null {
+  const program = call.arguments?.[listIndex - 1];
+  const list = call.arguments?.[listIndex];
+  if (!program || !list || !ts.isArrayLiteralExpression(list)) return null;
+  const [flag, commandLine] = list.elements;
+  const programName = literalText(program);
+  const flagText = flag ? literalText(flag) : null;
+  return programName !== null && flagText !== null && commandLine && isShellCommandFlag(programName, flagText) ? commandLine : null;
 }
 
 function emitSinks(context: FileContext, body: Body): void {
@@ -197,8 +208,12 @@ function emitSinks(context: FileContext, body: Body): void {
     const shape = tsSinks.find((candidate) => matchesShape(candidate, call, () => (paths ??= calleePaths(call))));
     if (!shape) continue;
     const args = [...(call.arguments ?? [])];
-    const consumed = shape.argument === 'all' ? args : args.slice(shape.argument, shape.argument + 1);
-    const callee = `${ts.isNewExpression(call) ? 'new ' : ''}${textOf(call.expression)}${shape.requiresFlag ? `({ ${shape.requiresFlag}: true })` : ''}`;
+    const consumed = shape.argument === 'all' ? args
+      : shape.shellArgv ? [shellCommandLine(call, shape.argument)!]
+        : args.slice(shape.argument, shape.argument + 1);
+    const list = shape.argument as number;
+    const argv = shape.shellArgv ? `(${textOf(args[list - 1])}, [${textOf((args[list] as ts.ArrayLiteralExpression).elements[0])}, …])` : '';
+    const callee = `${ts.isNewExpression(call) ? 'new ' : ''}${textOf(call.expression)}${shape.requiresFlag ? `({ ${shape.requiresFlag}: true })` : argv}`;
     for (const argument of consumed) push(call, shape, callee, argument);
   }
   for (const write of body.htmlWrites) push(write.at, { id: 'innerHTML', category: 'html' }, write.callee, write.value);

@@ -1,4 +1,4 @@
-import type { LlmCall, Sink } from '../../core/facts';
+import type { FlowStep, LlmCall, Location, Sink } from '../../core/facts';
 import type { RelatedLocation } from '../../core/finding';
 import { defineRule, type Report } from '../../core/rule';
 import { pathTo, within } from './flow-paths';
@@ -11,16 +11,37 @@ const sinkWords: Record<Sink['category'], string> = {
   html: 'writes it as raw HTML',
 };
 
+/** Where model output enters a function: the call itself, or a call of a function returning its result. */
+interface OutputSource {
+  enclosingFunction: string | null;
+  loc: Location;
+  steps: readonly FlowStep[] | undefined;
+  related: RelatedLocation[];
+}
+
+function sourcesOf(call: LlmCall): OutputSource[] {
+  const callSite: RelatedLocation = { loc: call.loc, message: `model output comes from \`${call.api}\` here` };
+  const returned = (call.returnedTo ?? []).map((caller): OutputSource => ({
+    enclosingFunction: caller.enclosingFunction,
+    loc: caller.loc,
+    steps: caller.output,
+    related: [callSite, { loc: caller.loc, message: `\`${call.enclosingFunction}\` returns it here` }],
+  }));
+  return [{ enclosingFunction: call.enclosingFunction, loc: call.loc, steps: call.output, related: [callSite] }, ...returned];
+}
+
 /** The model output a sink consumes, and how it got there; null when none does. */
-function reachingFlow(sink: Sink, calls: readonly LlmCall[]): { call: LlmCall; related: RelatedLocation[] } | null {
+function reachingFlow(sink: Sink, calls: readonly LlmCall[]): { related: RelatedLocation[] } | null {
   for (const call of calls) {
-    if (call.loc.file !== sink.loc.file || call.enclosingFunction !== sink.enclosingFunction) continue;
-    const callSite: RelatedLocation = { loc: call.loc, message: `model output comes from \`${call.api}\` here` };
-    if (within(call.loc, sink.consumed.loc)) return { call, related: [callSite] };
-    for (const name of sink.consumed.names) {
-      const path = call.output ? pathTo(call.output, name, sink.consumed.loc) : null;
-      if (!path) continue;
-      return { call, related: [callSite, ...path.map((step) => ({ loc: step.loc, message: `\`${step.name}\` holds model output${step.from ? ` (from \`${step.from}\`)` : ''}` }))] };
+    if (call.loc.file !== sink.loc.file) continue;
+    for (const source of sourcesOf(call)) {
+      if (source.enclosingFunction !== sink.enclosingFunction) continue;
+      if (within(source.loc, sink.consumed.loc)) return { related: source.related };
+      for (const name of sink.consumed.names) {
+        const path = source.steps ? pathTo(source.steps, name, sink.consumed.loc) : null;
+        if (!path) continue;
+        return { related: [...source.related, ...path.map((step) => ({ loc: step.loc, message: `\`${step.name}\` holds model output${step.from ? ` (from \`${step.from}\`)` : ''}` }))] };
+      }
     }
   }
   return null;
@@ -44,7 +65,7 @@ export const llmOutputToDangerousSink = defineRule({
     sink: 'Model output reaches `{sink}`, which {effect}; validate it against a schema or an allow-list first, or sandbox it',
   },
   docs: {
-    whatItDoes: 'Follows the result of each chat, completion and agent call through its function (assignments, attribute and index reads such as `.choices[0].message.content`, `.content[0].text`, `.output_text`, `.text`, `json.loads`/`JSON.parse` of it, string building) and flags it when it reaches a dangerous sink: `eval`/`exec`/`compile`, `new Function`, `vm.runIn*`; `os.system`, `subprocess` with `shell=True`, `child_process.exec`; SQL `execute` on a database handle, `read_sql`; `pickle.loads` and other unsafe deserialisers; `innerHTML`/`outerHTML`, `insertAdjacentHTML`, `document.write`, `dangerouslySetInnerHTML`, Streamlit\'s `unsafe_allow_html=True`. A value passed through a schema validation (`model_validate_json`, zod `parse`/`safeParse`), `ast.literal_eval`, a number conversion, `shlex.quote`, `html.escape`, `DOMPurify.sanitize` no longer counts. The flow is intraprocedural: output returned to another function and run there is not followed. The finding names the path (call → variables → sink) in its related locations.',
+    whatItDoes: 'Follows the result of each chat, completion and agent call through its function (assignments, attribute and index reads such as `.choices[0].message.content`, `.content[0].text`, `.output_text`, `.text`, `json.loads`/`JSON.parse` of it, string building) and flags it when it reaches a dangerous sink: `eval`/`exec`/`compile`, `new Function`, `vm.runIn*`; `os.system`, `subprocess` with `shell=True` or a shell in its argument list (`["bash", "-c", cmd]`), `child_process.exec`, `spawn("sh", ["-c", cmd])`; SQL `execute` on a database handle, `read_sql`; `pickle.loads` and other unsafe deserialisers; `innerHTML`/`outerHTML`, `insertAdjacentHTML`, `document.write`, `dangerouslySetInnerHTML`, Streamlit\'s `unsafe_allow_html=True`. A value passed through a schema validation (`model_validate_json`, zod `parse`/`safeParse`), `ast.literal_eval`, a number conversion, `shlex.quote`, `html.escape`, `DOMPurify.sanitize` no longer counts. The flow stays within a function, with one step further in Python: a function that returns the output (`def ask(q): … return reply.choices[0].message.content`) is followed into its callers in the same file (`exec(ask(q))`, also `self.ask(q)` in its class). Output passed to another function as an argument, returned through two functions, or across files is not followed; neither is TypeScript/JavaScript output returned from a helper. The finding names the path (call → variables → sink) in its related locations.',
     whyIsThisBad: 'Model output is attacker-controlled as soon as any input the model reads is (a web page, a document, a user message): a prompt injection turns into code execution, shell commands, SQL injection or stored XSS. This is OWASP\'s "improper output handling": treat model output like user input.',
     example: { path: 'agent.py', code: 'from openai import OpenAI\n\nclient = OpenAI()\n\n\ndef calculate(question):\n    reply = client.chat.completions.create(model="gpt-4o-2024-08-06", messages=[{"role": "user", "content": question}])\n    expression = reply.choices[0].message.content\n    return eval(expression)\n' },
     useInstead: { path: 'agent.py', code: 'import ast\nfrom openai import OpenAI\n\nclient = OpenAI()\n\n\ndef calculate(question):\n    reply = client.chat.completions.create(model="gpt-4o-2024-08-06", messages=[{"role": "user", "content": question}])\n    expression = reply.choices[0].message.content\n    return ast.literal_eval(expression)\n' },

@@ -41,7 +41,7 @@ describe('workspace discovery', () => {
     assert.equal(files[1].abs, join(root, 'app/main.py'));
   });
 
-  it('leaves out dependency, cache and build folders, and virtual environments under any name', async () => {
+  it('leaves out dependency, cache and build folders, and the package folders of virtual environments under any name', async () => {
     write('src/app.py');
     for (const folder of ['node_modules/openai', '.git', '.venv/lib', '__pycache__', 'dist', 'build', 'out', '.next', '.ipynb_checkpoints', 'coverage', 'pkg/.tox', 'pkg/site-packages']) {
       write(`${folder}/x.py`);
@@ -49,10 +49,17 @@ describe('workspace discovery', () => {
     write('env/pyvenv.cfg', 'home = /usr/bin\n');
     write('env/lib/openai/client.py');
     write('py311/pyvenv.cfg', 'home = /usr/bin\n');
-    write('py311/x.py');
+    write('py311/Lib/site-packages/openai/client.py');
+    write('py311/Scripts/activate_this.py');
     write('environment/settings.py');
+    // A venv made in the project's own folder: its packages are left out, the project's code is not.
+    write('tool/pyvenv.cfg', 'home = /usr/bin\n');
+    write('tool/bin/activate_this.py');
+    write('tool/lib/python3.12/site-packages/openai/client.py');
+    write('tool/run.py');
+    write('tool/agents/planner.py');
     const { files } = await discoverFiles(root, { accepts: sourceFiles });
-    assert.deepEqual(files.map((file) => file.path), ['environment/settings.py', 'src/app.py']);
+    assert.deepEqual(files.map((file) => file.path), ['environment/settings.py', 'src/app.py', 'tool/agents/planner.py', 'tool/run.py']);
   });
 
   it('applies include and exclude globs, dot files included, folders covering their contents', async () => {

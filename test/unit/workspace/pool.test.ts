@@ -24,14 +24,20 @@ describe('phase 1 in worker threads', function () {
     const examples = join(__dirname, '../../../../examples');
     const config = defaultConfig();
     const files = (await discoverFiles(examples, { accepts: () => true })).files.filter((file) => /\.(py|ts)$/.test(file.path));
-    const analyse = async (threads: number) => {
+    const analyse = async (threads: number, childProcess = false) => {
       const engine = new Engine({ frontEnds: await loadFrontEnds(), rules, config, lockfileFor });
       let progress = 0;
-      const results = await runPhaseOne(engine, files, { config, rules, threads, onProgress: (done) => { progress = done; } });
-      return { facts: results.map((result) => result.facts), progress };
+      const warnings: string[] = [];
+      const results = await runPhaseOne(engine, files, { config, rules, threads, childProcess, onProgress: (done) => { progress = done; }, warn: (message) => warnings.push(message) });
+      assert.deepEqual(warnings, []);
+      // Cached for the next run, as a worker's results are.
+      assert.equal(engine.cachedResult(engine.cacheKey(files[0])), results[0]);
+      return { facts: results.map((result) => result.facts), findings: results.map((result) => result.findings), progress };
     };
     const serial = await analyse(1);
     assert.ok(serial.facts.length > 5);
     assert.deepEqual(await analyse(2), serial);
+    // In a child process that runs its own workers and exits (the extension host in a trusted workspace).
+    assert.deepEqual(await analyse(2, true), serial);
   });
 });
