@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import type { FlowStep, LlmCall, Location, UserInput } from '../../core/facts';
+import type { FlowStep, LlmCall, Location, OutputCaller, UserInput } from '../../core/facts';
 import { htmlJsxAttribute, htmlProperties, isSanitizer, isShellCommandFlag, sinkShapes, type SinkShape } from '../../catalog/sinks';
 import { jsHandlerExports, plumbingParameterNames, requestMembers, requestRoots, userInputNames } from '../../catalog/user-input';
 import type { FileContext } from './context';
@@ -40,6 +40,8 @@ interface Body {
   node: ts.Node;
   name: string | null;
   assignments: Assignment[];
+  /** Returned values: `return` statements and an arrow function's expression body. */
+  returns: ts.Expression[];
   calls: CallLike[];
   /** `el.innerHTML = x`, JSX `dangerouslySetInnerHTML={…}`. */
   htmlWrites: { at: ts.Node; value: ts.Expression; callee: string }[];
@@ -67,7 +69,9 @@ function isExportedHandler(node: ts.Node): boolean {
 
 /** One iterative walk; each node goes to the nearest named function around it (or the module). */
 function collectBodies(sourceFile: ts.SourceFile): Body[] {
-  const newBody = (node: ts.Node, name: string | null): Body => ({ node, name, assignments: [], calls: [], htmlWrites: [], requestReads: [], parameters: [], handler: isExportedHandler(node) });
+  const newBody = (node: ts.Node, name: string | null): Body => ({
+    node, name, assignments: [], returns: [], calls: [], htmlWrites: [], requestReads: [], parameters: [], handler: isExportedHandler(node),
+  });
   const module = newBody(sourceFile, null);
   const bodies = [module];
   const stack: { node: ts.Node; body: Body }[] = [{ node: sourceFile, body: module }];
@@ -77,7 +81,9 @@ function collectBodies(sourceFile: ts.SourceFile): Body[] {
     if (node !== sourceFile && isNamedFunction(node)) {
       body = newBody(node, functionName(node as ts.FunctionLikeDeclaration));
       bodies.push(body);
+      if (ts.isArrowFunction(node) && !ts.isBlock(node.body)) body.returns.push(node.body);
     }
+    if (ts.isReturnStatement(node) && node.expression) body.returns.push(node.expression);
     if (ts.isParameter(node)) body.parameters.push(node);
     else if (ts.isVariableDeclaration(node) && node.initializer) body.assignments.push({ targets: bindingNames(node.name), value: node.initializer, keeps: false });
     else if (ts.isBinaryExpression(node)) {
@@ -261,6 +267,36 @@ function emitUserInputs(context: FileContext, bodies: Body[]): void {
   }
 }
 
+/** Whether a named function returns the call's result or a name derived from it. */
+function returnsOutput(body: Body, call: CallLike, output: FlowStep[]): boolean {
+  if (body.name === null) return false;
+  const held = new Set(output.filter((step) => !step.cleared).map((step) => step.name));
+  return body.returns.some((value) => contains(value, call) || namesRead(value).some((name) => held.has(name.text)));
+}
+
+/**
+ * Calls of a function elsewhere in the file (see python/flows.ts): `name(…)` for a function,
+ * `this.name(…)` from its class for a method; with what each caller derives from the result.
+ */
+function callersOf(context: FileContext, bodies: Body[], callee: Body): OutputCaller[] {
+  const name = callee.name!.slice(callee.name!.lastIndexOf('.') + 1);
+  const method = ts.isMethodDeclaration(callee.node) || ts.isPropertyDeclaration(callee.node.parent);
+  const owner = method ? callee.node.parent : null;
+  const callers: OutputCaller[] = [];
+  for (const body of bodies) {
+    if (body === callee) continue;
+    for (const call of body.calls) {
+      const target = unwrap(call.expression);
+      const calls = owner === null
+        ? ts.isIdentifier(target) && target.text === name
+        : ts.isPropertyAccessExpression(target) && target.name.text === name && target.expression.kind === ts.SyntaxKind.ThisKeyword && contains(owner, call);
+      if (!calls) continue;
+      callers.push({ enclosingFunction: body.name, loc: locationOf(call, context.file), output: propagate(body, (value) => contains(value, call), [], context.file) });
+    }
+  }
+  return callers;
+}
+
 /** Emits model-output flows, sinks and user-input sources of one file. */
 export function emitFlows(context: FileContext, llmCalls: readonly CallLike[]): void {
   const hasInstructions = context.facts.prompts.some((prompt) => instructionRoles.has(prompt.role));
@@ -269,7 +305,9 @@ export function emitFlows(context: FileContext, llmCalls: readonly CallLike[]): 
   for (const call of llmCalls) {
     const fact = factFor(call, context.facts.llmCalls, context.file);
     if (!fact || (fact.operation !== 'chat' && fact.operation !== 'completion' && fact.operation !== 'agent')) continue;
-    fact.output = propagate(innermost(bodies, call), (value) => contains(value, call), [], context.file);
+    const body = innermost(bodies, call);
+    fact.output = propagate(body, (value) => contains(value, call), [], context.file);
+    if (returnsOutput(body, call, fact.output)) fact.returnedTo = callersOf(context, bodies, body);
   }
   if (context.facts.llmCalls.length > 0) for (const body of bodies) emitSinks(context, body);
   emitUserInputs(context, bodies);
