@@ -51,7 +51,8 @@ function contentText(expression: ts.Expression): TextValue | null {
 }
 
 function messagePrompt(context: FileContext, element: ts.Expression, use: PromptUse): void {
-  const node = unwrap(element);
+  // A message may be built first (`const system = { role: 'system', … }; messages: [system, …]`).
+  const node = followVariable(element);
   if (ts.isObjectLiteralExpression(node)) {
     const roleValue = objectProperty(node, 'role');
     const role = roleValue ? messageRoles[literalText(unwrap(roleValue.value)) ?? ''] : undefined;
