@@ -76,6 +76,12 @@ export function isShellCommandFlag(program: string, flag: string): boolean {
   return shellCommandFlags[name]?.includes(flag) ?? false;
 }
 
+/** The last names of sink callees and methods (`run`, `system`, `execute`), to rule calls out before resolving them. */
+export function sinkCalleeNames(language: SinkShape['language']): ReadonlySet<string> {
+  return new Set(sinkShapes.filter((shape) => shape.language === language)
+    .flatMap((shape) => [...(shape.callee ?? []).map((path) => path.slice(path.lastIndexOf('.') + 1)), ...(shape.method ?? [])]));
+}
+
 export const htmlProperties: readonly string[] = ['innerHTML', 'outerHTML'];
 export const htmlJsxAttribute = 'dangerouslySetInnerHTML';
 

@@ -51,10 +51,6 @@ export class Projects {
   }
 
   /** A set-up reaches the files of its own project and of projects nested under it. */
-  reaches(setup: Location, call: Location): boolean {
-    return this.reachesProject(setup, this.of(call.file));
-  }
-
   reachesProject(setup: Location, project: string): boolean {
     return isWithin(project, this.of(setup.file));
   }

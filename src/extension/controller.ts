@@ -25,11 +25,6 @@ const LANGUAGE_EXTENSIONS: Record<string, string> = {
 const MAX_INCREMENTAL_FILES = 200;
 const FILE_CHANGE_DELAY_MS = 250;
 
-/**
- * Runs the analysis for the extension: whole-folder audits in the background,
- * live updates as documents change, loose files on their own. Everything it
- * learns goes to the diagnostics publisher and the `onDidChange` listeners.
- */
 /** Where the time of one live update went (the benchmark reads it through the API). */
 export interface UpdateTiming {
   path: string;
@@ -41,6 +36,11 @@ export interface UpdateTiming {
   listenersMs: number;
 }
 
+/**
+ * Runs the analysis for the extension: whole-folder audits in the background,
+ * live updates as documents change, loose files on their own. Everything it
+ * learns goes to the diagnostics publisher and the `onDidChange` listeners.
+ */
 export class AnalysisController implements vscode.Disposable {
   private readonly folders = new Map<string, FolderScope>();
   private readonly loose = new Map<string, Scope>();

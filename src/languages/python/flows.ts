@@ -1,6 +1,6 @@
 import type { Node, Tree } from 'web-tree-sitter';
 import type { FlowStep, Location, OutputCaller, UserInput } from '../../core/facts';
-import { isSanitizer, isShellCommandFlag, sinkShapes, type SinkShape } from '../../catalog/sinks';
+import { isSanitizer, isShellCommandFlag, sinkCalleeNames, sinkShapes, type SinkShape } from '../../catalog/sinks';
 import { plumbingAnnotations, plumbingParameterNames, pythonHandlerDecorator, requestMembers, requestRoots, uiInputCalls, userInputNames } from '../../catalog/user-input';
 import { enclosingFunction, mayEndIn, type PythonContext } from './context';
 import type { AnalysedCall } from './llm-calls';
@@ -18,9 +18,8 @@ import { mayHoldSink } from './triggers';
  */
 
 const pySinks = sinkShapes.filter((shape) => shape.language === 'python');
-const lastSegment = (path: string) => path.slice(path.lastIndexOf('.') + 1);
-const sinkNames = new Set(pySinks.flatMap((shape) => [...(shape.callee ?? []).map(lastSegment), ...(shape.method ?? [])]));
-const uiInputNames = new Set(uiInputCalls.map(lastSegment));
+const sinkNames = sinkCalleeNames('python');
+const uiInputNames = new Set(uiInputCalls.map((path) => path.slice(path.lastIndexOf('.') + 1)));
 const instructionRoles = new Set(['system', 'developer', 'instructions']);
 
 /** A binding in source order: `targets` take the value of `value`. */
@@ -204,6 +203,13 @@ function shellCommandLine(argv: Node | undefined): Node | null {
   return programName !== null && flagText !== null && commandLine && isShellCommandFlag(programName, flagText) ? commandLine : null;
 }
 
+/** The sink as the message names it: `subprocess.run(shell=True)`, `subprocess.run(["bash", "-c", …])`. */
+function sinkCallee(shape: SinkShape, callee: Node, positional: Node[]): string {
+  if (shape.requiresFlag) return `${callee.text}(${shape.requiresFlag}=True)`;
+  if (shape.shellArgv) return `${callee.text}([${namedChildrenOf(positional[shape.argument as number]).slice(0, 2).map((element) => element.text).join(', ')}, …])`;
+  return callee.text;
+}
+
 function emitSinks(context: PythonContext, body: Body): void {
   const functionName = body.scope.kind === 'module' ? null : enclosingFunction(body.scope);
   for (const call of body.calls) {
@@ -223,8 +229,7 @@ function emitSinks(context: PythonContext, body: Body): void {
         loc: context.loc(call),
         sink: shape.id,
         category: shape.category,
-        callee: shape.requiresFlag ? `${callee.text}(${shape.requiresFlag}=True)`
-          : shape.shellArgv ? `${callee.text}([${namedChildrenOf(positional[shape.argument as number]).slice(0, 2).map((element) => element.text).join(', ')}, …])` : callee.text,
+        callee: sinkCallee(shape, callee, positional),
         enclosingFunction: functionName,
         consumed: { expression: argument.text, loc: context.loc(argument), names: [...new Set(namesRead(argument).map((name) => name.text))] },
       });

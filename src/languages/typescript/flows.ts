@@ -1,6 +1,6 @@
 import ts from 'typescript';
 import type { FlowStep, LlmCall, Location, OutputCaller, UserInput } from '../../core/facts';
-import { htmlJsxAttribute, htmlProperties, isSanitizer, isShellCommandFlag, sinkShapes, type SinkShape } from '../../catalog/sinks';
+import { htmlJsxAttribute, htmlProperties, isSanitizer, isShellCommandFlag, sinkCalleeNames, sinkShapes, type SinkShape } from '../../catalog/sinks';
 import { jsHandlerExports, plumbingParameterNames, requestMembers, requestRoots, userInputNames } from '../../catalog/user-input';
 import type { FileContext } from './context';
 import { passthroughMethods } from '../../catalog/sdk-calls';
@@ -16,8 +16,7 @@ import { functionName, literalText, locationOf, textOf, unwrap, type CallLike } 
  */
 
 const tsSinks = sinkShapes.filter((shape) => shape.language === 'typescript');
-const lastSegment = (path: string) => path.slice(path.lastIndexOf('.') + 1);
-const sinkNames = new Set([...tsSinks.flatMap((shape) => [...(shape.callee ?? []).map(lastSegment), ...(shape.method ?? [])]), ...passthroughMethods]);
+const sinkNames = new Set([...sinkCalleeNames('typescript'), ...passthroughMethods]);
 
 /**
  * Whether a call can be a sink at all: `a.b.name(…)` resolves to a path ending in `name`
