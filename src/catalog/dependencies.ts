@@ -1,7 +1,7 @@
 /** LLM SDKs and frameworks whose versions decide what the application does. */
 export const genaiPythonPackages: readonly string[] = [
   'openai', 'anthropic', 'google-genai', 'google-generativeai', 'google-cloud-aiplatform', 'vertexai', 'mistralai', 'cohere',
-  'litellm', 'ollama', 'groq', 'together', 'boto3', 'huggingface-hub', 'transformers', 'sentence-transformers', 'tiktoken',
+  'litellm', 'ollama', 'groq', 'together', 'portkey-ai', 'boto3', 'huggingface-hub', 'transformers', 'sentence-transformers', 'tiktoken',
   'langchain', 'langchain-core', 'langchain-community', 'langgraph', 'llama-index', 'llama-index-core', 'crewai', 'crewai-tools',
   'pydantic-ai', 'pydantic-ai-slim', 'openai-agents', 'dspy', 'dspy-ai', 'haystack-ai', 'semantic-kernel', 'instructor', 'autogen-agentchat',
   'pyautogen', 'smolagents', 'mcp', 'fastmcp', 'vllm', 'guidance', 'outlines',
@@ -11,7 +11,7 @@ export const genaiPythonPrefixes: readonly string[] = ['langchain-', 'llama-inde
 
 export const genaiNpmPackages: readonly string[] = [
   'openai', '@anthropic-ai/sdk', '@google/genai', '@google/generative-ai', '@mistralai/mistralai', 'cohere-ai', 'ai',
-  'ollama', 'groq-sdk', 'langchain', 'llamaindex', '@openai/agents', '@modelcontextprotocol/sdk', '@aws-sdk/client-bedrock-runtime',
+  'ollama', 'groq-sdk', 'portkey-ai', 'langchain', 'llamaindex', '@openai/agents', '@modelcontextprotocol/sdk', '@aws-sdk/client-bedrock-runtime',
   'mastra', 'js-tiktoken', '@huggingface/inference',
 ];
 export const genaiNpmPrefixes: readonly string[] = ['@ai-sdk/', '@langchain/', '@llamaindex/', '@mastra/', '@openai/agents'];

@@ -78,7 +78,7 @@ const openaiShapes: CallShape[] = [
       `${OPENAI_MODULES}.ChatCompletion.{create,acreate}`,
     ],
     ts: [`openai.${OPENAI_TS_CLIENTS}().**.chat.completions.{create,parse,stream,runTools}`],
-    heuristic: { python: ['?.**.chat.completions.{create,parse,stream}'], ts: ['?.**.chat.completions.{create,parse,stream,runTools}'], requiresImport: ['openai', 'langfuse.openai', 'azure.ai.inference', 'groq', 'together', 'cerebras'] },
+    heuristic: { python: ['?.**.chat.completions.{create,parse,stream}'], ts: ['?.**.chat.completions.{create,parse,stream,runTools}'], requiresImport: ['openai', 'langfuse.openai', 'azure.ai.inference', 'groq', 'together', 'cerebras', 'portkey_ai', 'portkey-ai'] },
     model: ['kw:model', 'obj:0.model'],
     prompts: openaiMessages,
     tools: ['kw:tools', 'kw:functions', 'obj:0.tools', 'obj:0.functions'],
@@ -262,6 +262,16 @@ const otherSdkShapes: CallShape[] = [
     provider: 'groq', api: 'chat.completions.create', operation: 'chat',
     python: ['groq.{Groq,AsyncGroq}().chat.completions.create'],
     ts: ['groq-sdk.{default,Groq}().chat.completions.create'],
+    model: ['kw:model', 'obj:0.model'],
+    prompts: openaiMessages,
+    tools: ['kw:tools', 'obj:0.tools'],
+  },
+  {
+    // Portkey's gateway SDK, OpenAI-shaped (portkey.ai/docs/api-reference/sdk/python;
+    // portkey.ai/docs/welcome/integration-guides/openai for `import Portkey from 'portkey-ai'`), 2026-11-25.
+    provider: 'portkey', api: 'chat.completions.create', operation: 'chat',
+    python: ['portkey_ai.{Portkey,AsyncPortkey}().chat.completions.create'],
+    ts: ['portkey-ai.{default,Portkey}().chat.completions.create'],
     model: ['kw:model', 'obj:0.model'],
     prompts: openaiMessages,
     tools: ['kw:tools', 'obj:0.tools'],

@@ -89,9 +89,13 @@ export const tracingEnvSignals: readonly { name: string; values: string[]; libra
   { name: 'OTEL_PYTHON_AUTO_INSTRUMENTATION_ENABLED', values: ['true'], library: 'opentelemetry', scope: 'env', covers: ['*'] },
 ];
 
-/** Tracing that an SDK does on its own unless switched off. */
+/**
+ * Tracing that an SDK does on its own unless switched off. Portkey's SDK sends every call
+ * through its gateway, which logs and traces it (portkey.ai/docs/api-reference/sdk/python, 2026-11-25).
+ */
 export const nativeTracing: Readonly<Record<string, string>> = {
   'openai-agents': 'openai-agents',
+  portkey: 'portkey',
 };
 
 /**

@@ -48,4 +48,15 @@ describe('python front-end: text pre-check of the catalog passes', () => {
     ));
     assert.deepEqual(facts.llmCalls.map((call) => `${call.loc.line} ${call.api} ${call.model?.value}`), ['7 chat.completions.create gpt-4o-mini-2024-07-18', '8 chat.completions.create gpt-4o']);
   });
+
+  it("recognises Portkey's OpenAI-shaped gateway client", async () => {
+    const facts = await factsOf(py(
+      'from portkey_ai import Portkey',
+      'portkey = Portkey(api_key=os.environ["PORTKEY_API_KEY"])',
+      'def answer(q):',
+      '    return portkey.chat.completions.create(model="gpt-4o-2024-08-06", messages=[{"role": "system", "content": f"Answer: {q}"}])',
+    ));
+    assert.deepEqual(facts.llmCalls.map((call) => `${call.provider} ${call.api} ${call.model?.value}`), ['portkey chat.completions.create gpt-4o-2024-08-06']);
+    assert.deepEqual(facts.prompts.map((prompt) => prompt.role), ['system']);
+  });
 });

@@ -354,4 +354,13 @@ describe('typescript front-end: LLM calls', () => {
     assert.deepEqual(facts.llmCalls.map((call) => `${at(call.loc)} ${call.api}`), ['7:23 chat.completions.create']);
     assert.deepEqual(facts.sinks.map((sink) => `${at(sink.loc)} ${sink.sink}`), ['9:5 child_process.exec']);
   });
+
+  it("recognises Portkey's OpenAI-shaped gateway client", () => {
+    const facts = factsOf([
+      "import Portkey from 'portkey-ai';",
+      "const client = new Portkey({ apiKey: process.env.PORTKEY_API_KEY });",
+      "export const answer = (q: string) => client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: q }] });",
+    ].join('\n'));
+    assert.deepEqual(facts.llmCalls.map((call) => `${call.provider} ${call.api} ${call.model?.value}`), ['portkey chat.completions.create gpt-4o']);
+  });
 });

@@ -33,4 +33,12 @@ describe('tracing coverage', () => {
     const run = 'from agents import Agent, Runner\n\nasync def go(q):\n    return await Runner.run(Agent(name="a"), q)\n';
     assert.deepEqual(await tracedBy({ 'x/requirements.txt': 'openai-agents\n', 'x/app.py': run, 'y/requirements.txt': 'openai-agents\n', 'y/app.py': run, 'y/.env': 'OPENAI_AGENTS_DISABLE_TRACING=1\n' }), ['openai-agents', null]);
   });
+
+  it("calls through Portkey's SDK are traced by its gateway", async () => {
+    const files = {
+      'gateway.py': 'from portkey_ai import Portkey\nPortkey().chat.completions.create(model="gpt-4o-mini", messages=[])\n',
+      'raw.py': 'from openai import OpenAI\nOpenAI().chat.completions.create(model="gpt-4o-mini", messages=[])\n',
+    };
+    assert.deepEqual(await tracedBy(files), ['portkey', null]);
+  });
 });
