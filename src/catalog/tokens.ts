@@ -1,13 +1,5 @@
-import { countTokens as countO200k } from 'gpt-tokenizer/encoding/o200k_base';
-import { countTokens as countCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
 import { cl100k_base as cl100kModelIds } from 'gpt-tokenizer/modelsMap';
-
-export interface TokenCount {
-  tokens: number;
-  encoding: 'o200k_base' | 'cl100k_base';
-  /** True when the model has no public tokenizer (Claude, Gemini, …) and o200k_base stands in for it. */
-  estimated: boolean;
-}
+import type { Prompt, TokenCount } from '../core/facts';
 
 const cl100kModels = new Set<string>(cl100kModelIds);
 
@@ -28,6 +20,15 @@ export function countPromptTokens(text: string, model: string | null): TokenCoun
 }
 
 /**
+ * A prompt's count, computed once and kept on the fact. Phase 1 asks for every prompt, so
+ * facts that come from a worker or a child process arrive counted and the extension host
+ * never loads an encoding for them.
+ */
+export function promptTokenCount(prompt: Pick<Prompt, 'text' | 'model' | 'tokens'>): TokenCount {
+  return prompt.tokens ??= countPromptTokens(prompt.text, prompt.model);
+}
+
+/**
  * Token counts remembered per encoding and text: the same prompt is counted by the JSON
  * inventory, GD101, GD103 and the editor's CodeLens, and again after every edit.
  */
@@ -39,7 +40,17 @@ function counted(encoding: TokenCount['encoding'], text: string): number {
   const known = cache.get(text);
   if (known !== undefined) return known;
   if (cache.size >= MAX_REMEMBERED) cache.clear();
-  const tokens = encoding === 'cl100k_base' ? countCl100k(text) : countO200k(text);
+  const tokens = encoder(encoding)(text);
   cache.set(text, tokens);
   return tokens;
+}
+
+type CountTokens = (text: string) => number;
+const encoders: Partial<Record<TokenCount['encoding'], CountTokens>> = {};
+
+/** Each encoding's tables take tens of MB once built: load one on its first use, not with the bundle. */
+function encoder(encoding: TokenCount['encoding']): CountTokens {
+  return encoders[encoding] ??= encoding === 'cl100k_base'
+    ? (require('gpt-tokenizer/encoding/cl100k_base') as typeof import('gpt-tokenizer/encoding/cl100k_base')).countTokens
+    : (require('gpt-tokenizer/encoding/o200k_base') as typeof import('gpt-tokenizer/encoding/o200k_base')).countTokens;
 }

@@ -8,6 +8,7 @@ import { stableHash } from './hash';
 import { groupBy } from './group';
 import { computeCoverage, type Coverage } from './coverage';
 import { ModelCatalog } from '../catalog/models';
+import { promptTokenCount } from '../catalog/tokens';
 import { applyDirectives, parseDirectives, type Directive } from './suppressions';
 
 export interface SkippedFile {
@@ -141,6 +142,8 @@ export class Engine {
       findings.push(...reports.map((report) => toFinding(rule, severity, report)));
     }
     assignFingerprints(findings, source.text);
+    // Counted here, where phase 1 runs: the counts travel with the facts.
+    for (const prompt of extracted.facts.prompts) promptTokenCount(prompt);
     return { path: source.path, facts: extracted.facts, findings, directives, syntaxErrors: extracted.syntaxErrors };
   }
 

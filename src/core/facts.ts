@@ -144,6 +144,13 @@ export interface ToolBinding {
   names: string[];
 }
 
+export interface TokenCount {
+  tokens: number;
+  encoding: 'o200k_base' | 'cl100k_base';
+  /** True when the model has no public tokenizer (Claude, Gemini, …) and o200k_base stands in for it. */
+  estimated: boolean;
+}
+
 export type PromptRole = 'system' | 'developer' | 'user' | 'assistant' | 'instructions' | 'template' | 'unknown';
 
 export interface Prompt {
@@ -160,6 +167,8 @@ export interface Prompt {
   assembly: { parts: number; appends: number; style: 'literal' | 'concat' | 'augmented' | 'list-join' | 'format' } ;
   /** Model of the call that uses this prompt, when known (token counting uses its encoding). */
   model: string | null;
+  /** Its token count, set in phase 1 by `promptTokenCount` (absent until then). */
+  tokens?: TokenCount;
   /** True when the prompt is used by (or defined at) an LLM call we found. */
   usedByCall: boolean;
   /** Placeholders found in the text (`{name}`, `{{name}}`, `${name}`). */

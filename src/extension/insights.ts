@@ -1,5 +1,5 @@
 import { inputPriceOf, PRICES_AS_OF } from '../catalog/prices';
-import { countPromptTokens } from '../catalog/tokens';
+import { promptTokenCount } from '../catalog/tokens';
 import type { ModelCatalog } from '../catalog/models';
 import type { Coverage } from '../core/coverage';
 import type { Prompt, ToolDef } from '../core/facts';
@@ -12,29 +12,13 @@ import { redactSecrets } from '../report/redact';
  * Every string goes through redaction: hovers must never show a key.
  */
 
-/** Token counts are memoised by model and text: lenses are asked for on every scroll. */
-const tokenMemo = new Map<string, { tokens: number; estimated: boolean }>();
-const MAX_MEMO = 5000;
-
-export function promptTokens(prompt: Pick<Prompt, 'text' | 'model'>): { tokens: number; estimated: boolean } {
-  const key = `${prompt.model ?? ''}\0${prompt.text}`;
-  let count = tokenMemo.get(key);
-  if (!count) {
-    const counted = countPromptTokens(prompt.text, prompt.model);
-    count = { tokens: counted.tokens, estimated: counted.estimated };
-    if (tokenMemo.size >= MAX_MEMO) tokenMemo.clear();
-    tokenMemo.set(key, count);
-  }
-  return count;
-}
-
 function formatDollars(value: number): string {
   return value >= 1 ? `$${value.toFixed(2)}` : value >= 0.01 ? `$${value.toFixed(3)}` : `$${value.toFixed(4)}`;
 }
 
 /** "4,112 tokens · $10.28 per 1k calls (gpt-4.1)"; without a price: "412 tokens (claude-x: no price)". */
-export function promptLensText(prompt: Pick<Prompt, 'text' | 'model'>): string {
-  const { tokens, estimated } = promptTokens(prompt);
+export function promptLensText(prompt: Pick<Prompt, 'text' | 'model' | 'tokens'>): string {
+  const { tokens, estimated } = promptTokenCount(prompt);
   const count = `${estimated ? '~' : ''}${tokens.toLocaleString('en-US')} tokens`;
   if (!prompt.model) return count;
   const price = inputPriceOf(prompt.model);

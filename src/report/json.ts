@@ -1,7 +1,7 @@
 import type { WorkspaceResult } from '../core/engine';
 import type { Location } from '../core/facts';
 import type { Finding } from '../core/finding';
-import { countPromptTokens } from '../catalog/tokens';
+import { promptTokenCount } from '../catalog/tokens';
 
 export const TOOL_NAME = 'genai-debt';
 export const TOOL_VERSION = '0.1.0';
@@ -94,7 +94,7 @@ export function toAuditJson(result: WorkspaceResult, durationMs: number): AuditJ
         };
       }),
       prompts: facts.prompts.map((prompt) => {
-        const count = countPromptTokens(prompt.text, prompt.model);
+        const count = promptTokenCount(prompt);
         return { ...position(prompt.loc), role: prompt.role, tokens: count.tokens, tokensEstimated: count.estimated, source: prompt.source, name: prompt.name };
       }),
       tools: facts.tools.map((tool) => ({ ...position(tool.loc), name: tool.name, framework: tool.framework, description: tool.description, parameters: tool.parameters.map((p) => p.name) })),

@@ -79,6 +79,13 @@ export async function runPhaseOne(engine: Engine, files: readonly SourceFile[], 
       return results as FileResult[];
     }
   }
+  if (options.shareThisThread) {
+    // Workers take batches from the front, this thread from the back: with TS/JS files last, this
+    // thread warms up the TypeScript front-end and the workers only the others (measured ~10% less
+    // phase 1 time on 2 cores than interleaved languages).
+    const last = (index: number) => (engine.frontEndFor(files[index].path)?.id === 'typescript' ? 1 : 0);
+    pending.sort((a, b) => last(a) - last(b) || a - b);
+  }
   const batches: number[][] = [];
   const batchSize = Math.max(1, Math.min(MAX_BATCH_FILES, Math.ceil(pending.length / (threads * 4))));
   for (let i = 0; i < pending.length; i += batchSize) batches.push(pending.slice(i, i + batchSize));

@@ -1,6 +1,6 @@
 import type { Prompt } from '../../core/facts';
 import { defineRule, type Report } from '../../core/rule';
-import { countPromptTokens } from '../../catalog/tokens';
+import { promptTokenCount } from '../../catalog/tokens';
 import { distinctPrompts, locateLine, promptSubject } from './prompt-source';
 import { conflictingDirectives, duplicateInstructions, emphasisMarkers, instructionsOf } from './instructions';
 
@@ -41,7 +41,7 @@ function checkPrompt(prompt: Prompt, fileText: string, options: Record<string, u
   }
   const markers = emphasisMarkers(prompt.text);
   if (markers >= Number(options.minEmphasis)) {
-    const tokens = countPromptTokens(prompt.text, prompt.model).tokens;
+    const tokens = promptTokenCount(prompt).tokens;
     const perThousand = (markers / Math.max(tokens, 1)) * 1000;
     if (perThousand >= Number(options.maxEmphasisPer1kTokens)) {
       reports.push({ loc: prompt.loc, messageId: 'emphasis', data: { subject, markers, perThousand: Math.round(perThousand) } });

@@ -1,5 +1,5 @@
 import { defineRule, type Report } from '../../core/rule';
-import { countPromptTokens } from '../../catalog/tokens';
+import { promptTokenCount } from '../../catalog/tokens';
 import { inputPriceOf, PRICES_AS_OF } from '../../catalog/prices';
 import { distinctPrompts, promptSubject } from './prompt-source';
 
@@ -49,7 +49,7 @@ export const oversizedPrompt = defineRule({
     const max = Number(options.maxPromptTokens);
     const reports: Report[] = [];
     for (const prompt of distinctPrompts(facts.prompts)) {
-      const count = countPromptTokens(prompt.text, prompt.model);
+      const count = promptTokenCount(prompt);
       if (count.tokens <= max) continue;
       const price = inputPriceOf(prompt.model);
       const costPer1kCalls = price ? Math.round(count.tokens * (price.inputPerMTok / 1_000_000) * 1000 * 10_000) / 10_000 : null;
