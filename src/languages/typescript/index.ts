@@ -1,7 +1,17 @@
 import { emptyFacts } from '../../core/facts';
 import type { ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
-import { extractFacts } from './extract';
-import { acceptsPath, isMinified, parseSource, syntaxErrorCount } from './parse';
+import { acceptsPath, isMinified } from './files';
+
+type Compiler = typeof import('./compiler');
+let compiler: Compiler | undefined;
+
+/**
+ * The compiler costs ~50 MB once loaded: it loads with the first TS/JS file, not with the
+ * front-end, so a Python-only workspace (or a worker given only Python files) never pays it.
+ */
+function loadCompiler(): Compiler {
+  return compiler ??= require('./compiler') as Compiler;
+}
 
 function isStackOverflow(error: unknown): boolean {
   return error instanceof RangeError && /call stack/i.test(error.message);
@@ -18,10 +28,11 @@ export function createTypeScriptFrontEnd(): FrontEnd & { parse(text: string, pat
     id: 'typescript',
     language: 'typescript',
     accepts: acceptsPath,
-    parse: (text: string, path: string) => parseSource(text, path),
+    parse: (text: string, path: string) => loadCompiler().parseSource(text, path),
     extract(file: SourceFile): ExtractResult {
       if (isMinified(file.text)) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'minified' };
       try {
+        const { parseSource, extractFacts, syntaxErrorCount } = loadCompiler();
         const sourceFile = parseSource(file.text, file.path);
         return { facts: extractFacts(sourceFile, file.path), syntaxErrors: syntaxErrorCount(sourceFile) };
       } catch (error) {

@@ -42,7 +42,7 @@ function stem(word: string): string {
 function isProse(text: string): boolean {
   if (text.endsWith('?')) return false;
   const tokens = text.split(/\s+/).filter(Boolean);
-  const plain = tokens.filter((token) => /^[*_`"'(]*[A-Za-z][A-Za-z'’-]*[*_`"'),.:;!]*$/.test(token));
+  const plain = tokens.filter((token) => /^[*_`"'(]*[A-Za-z][A-Za-z'\u2019-]*[*_`"'),.:;!]*$/.test(token));
   return plain.length >= tokens.length * 0.8;
 }
 
@@ -50,7 +50,7 @@ function isProse(text: string): boolean {
 export function instructionsOf(text: string): Instruction[] {
   const found: Instruction[] = [];
   for (const line of text.split('\n')) {
-    const body = line.trim().replace(/^(?:[-*•>]|\d+[.)]|[a-z][.)])\s+/, '');
+    const body = line.trim().replace(/^(?:[-*\u2022>]|\d+[.)]|[a-z][.)])\s+/, '');
     if (!body) continue;
     for (const sentence of body.split(/(?<=[.!?])\s+(?=[A-Z"'])/)) {
       const trimmed = sentence.trim();

@@ -97,7 +97,7 @@ export function domainSections(text: string, minBodyWords: number): Section[] {
   const seen = new Set<string>();
   return sections.filter((section) => {
     // "ALWAYS ALLOW - billing", "ALWAYS ALLOW - refunds": facets of one heading, read by the part before the dash.
-    const key = section.title.split(/\s+[-–—]\s+|:\s/)[0].toLowerCase().trim();
+    const key = section.title.split(/\s+[-\u2013\u2014]\s+|:\s/)[0].toLowerCase().trim();
     if (isStructural(section.title) || seen.has(key) || section.bodyWords < minBodyWords) return false;
     seen.add(key);
     return true;
