@@ -199,7 +199,7 @@ export class AnalysisController implements vscode.Disposable {
         });
         scope.snapshot = snapshot;
         this.lastError = snapshot.configError;
-        this.log.info(`${scope.name}: ${snapshot.result.findings.length} findings in ${snapshot.result.files.length} files (${Math.round(snapshot.durationMs)} ms)`);
+        this.log.info(`${scope.name}: ${snapshot.findings.length} findings in ${snapshot.fileCount} files (${Math.round(snapshot.durationMs)} ms)`);
       });
       this.publish(scope);
     })));

@@ -14,7 +14,7 @@ import type { TreeKind, TreeNode } from './tree-model';
 export interface GenAiDebtApi {
   /** Resolves when no analysis is queued or running. */
   whenIdle(): Promise<void>;
-  treeRoots(kind: TreeKind): TreeNode[];
+  treeRoots(kind: TreeKind): Promise<TreeNode[]>;
   reveal(kind: TreeKind, uri: vscode.Uri, line: number): Promise<TreeNode | undefined>;
   /** The Debt Audit webview's current HTML ('' before it opens). */
   reportHtml(): string;
@@ -44,8 +44,8 @@ export function activate(context: vscode.ExtensionContext): GenAiDebtApi {
     if (rerunFirst || !scope.snapshot) await rerun(scope);
     scope = controller.scopes().find((candidate) => candidate.key === scope!.key);
     if (!scope?.snapshot) return undefined;
-    report.show(scope);
-    return scope.snapshot.result.findings.length;
+    await report.show(scope);
+    return scope.snapshot.findings.length;
   };
 
   context.subscriptions.push(
@@ -130,8 +130,8 @@ export function activate(context: vscode.ExtensionContext): GenAiDebtApi {
 
   return {
     whenIdle: () => startup.then(() => controller.whenIdle()),
-    treeRoots: (kind) => {
-      trees.refresh();
+    treeRoots: async (kind) => {
+      await trees.refresh();
       return trees.roots(kind);
     },
     reveal: (kind, uri, line) => trees.reveal(kind, uri, line),

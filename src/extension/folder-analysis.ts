@@ -1,19 +1,15 @@
 import * as vscode from 'vscode';
+import { ModelCatalog } from '../catalog/models';
 import { ConfigError, CONFIG_FILE_NAME, defaultConfig, parseConfig, type Config } from '../core/config';
-import { Engine, type FileResult, type WorkspaceResult } from '../core/engine';
+import { Engine, type FileResult } from '../core/engine';
 import type { Finding } from '../core/finding';
-import { groupBy } from '../core/group';
 import { lockfileFor } from '../languages/manifests';
-import { toAuditJson, type AuditJson } from '../report/json';
+import type { AuditJson } from '../report/json';
+import { toAuditJson } from '../report/json';
 import { rules } from '../rules';
-import { discoverFiles, type DiscoveryResult } from '../workspace/discovery';
+import { FolderEngine, insightsIn, type FileInsights, type FolderResult } from '../workspace/folder-engine';
 import { loadFrontEnds } from '../workspace/frontends';
-import { auxiliaryReader } from '../workspace/auxiliary';
-import { readRepository } from '../workspace/git';
-import { runPhaseOne } from '../workspace/pool';
-import type { RepositoryInfo } from '../core/rule';
-import { Minimatch } from 'minimatch';
-import { discoverVirtualFiles, EXCLUDED_FOLDERS } from './virtual-discovery';
+import { discoverVirtualFiles } from './virtual-discovery';
 
 /** What the extension side passes in, resolved from settings and workspace trust. */
 export interface FolderOptions {
@@ -28,39 +24,47 @@ export interface FolderOptions {
   log: vscode.LogOutputChannel;
 }
 
-/** One analysis state of a folder: the phase 2 result, and the JSON audit built from it on demand. */
+/** One analysis state of a folder (or a loose file), as the editor shows it. */
 export interface FolderSnapshot {
-  result: WorkspaceResult;
+  findings: readonly Finding[];
   findingsByFile: ReadonlyMap<string, Finding[]>;
-  audit(): AuditJson;
+  /** Files analysed. */
+  fileCount: number;
+  /** The facts of one file and the coverage of its calls (lenses, hovers). */
+  insights(path: string): Promise<FileInsights | undefined>;
+  /** The JSON audit (the report, exports, the sidebar). */
+  audit(): Promise<AuditJson>;
+  catalog: ModelCatalog;
   finishedAt: Date;
   durationMs: number;
   configError: string | null;
 }
 
-/** Below this much source, phase 1 runs in this thread in slices; above it, worker threads take it (as the CLI does). */
-const WORKER_THRESHOLD_BYTES = 4 * 1024 * 1024;
-/** Longest stretch phase 1 keeps the extension host busy before yielding to other work. */
-const SLICE_MS = 15;
-
-const yieldToHost = () => new Promise<void>((done) => setImmediate(done));
+function snapshotOf(found: FolderResult, insights: (path: string) => FileInsights | undefined, configError: string | null): FolderSnapshot {
+  return {
+    findings: found.result.findings,
+    findingsByFile: found.findingsByFile,
+    fileCount: found.result.files.length,
+    insights: async (path) => insights(path),
+    audit: async () => found.audit(),
+    catalog: found.result.catalog,
+    finishedAt: new Date(),
+    durationMs: found.durationMs,
+    configError,
+  };
+}
 
 /**
- * The analysis of one workspace folder: a whole-folder audit (discovery,
- * phase 1 cached by content hash, phase 2), then incremental updates: an edited
- * file re-runs phase 1 for that file and phase 2 on the cached results.
+ * The analysis of one workspace folder for the editor: reads the folder's
+ * config through `workspace.fs`, lists virtual folders, and keeps a
+ * `FolderEngine` (whole-folder audit, then incremental updates).
  */
 export class FolderAnalysis {
-  private engine: Engine | undefined;
-  private config: Config = defaultConfig();
+  private engine: FolderEngine | undefined;
   private configError: string | null = null;
-  private readonly cache = new Map<string, FileResult>();
-  private readonly results = new Map<string, FileResult>();
-  private readonly texts = new Map<string, string>();
-  private allPaths = new Set<string>();
-  private discoverySkipped: DiscoveryResult['skipped'] = [];
-  private repository: RepositoryInfo | null = null;
   private current: FolderSnapshot | undefined;
+  private currentFound: FolderResult | undefined;
+  private readonly cache = new Map<string, FileResult>();
 
   constructor(readonly folder: vscode.WorkspaceFolder, private options: FolderOptions) {}
 
@@ -68,9 +72,11 @@ export class FolderAnalysis {
     return this.current;
   }
 
+  /** New options; the analysis starts over (at the next audit) only when one the engine reads changed. */
   setOptions(options: FolderOptions): void {
+    const engineOptions = ({ configFile, exclude, git, processes }: FolderOptions) => JSON.stringify([configFile, exclude, git, processes]);
+    if (engineOptions(options) !== engineOptions(this.options)) this.engine = undefined;
     this.options = options;
-    this.engine = undefined;
   }
 
   /** Whether a path (relative to the folder) is one the engine reads. */
@@ -105,12 +111,16 @@ export class FolderAnalysis {
     }
   }
 
-  private async ensureEngine(): Promise<Engine> {
+  private async ensureEngine(): Promise<FolderEngine> {
     if (this.engine) return this.engine;
-    this.config = await this.loadConfig();
-    this.config.exclude = [...this.config.exclude, ...this.options.exclude];
+    const config = await this.loadConfig();
+    config.exclude = [...config.exclude, ...this.options.exclude];
     if (this.configError) this.options.log.warn(`${this.folder.name}: ${this.configError}`);
-    this.engine = new Engine({ frontEnds: await loadFrontEnds(), rules, knownRules: rules, config: this.config, cache: this.cache, lockfileFor });
+    const local = this.folder.uri.scheme === 'file';
+    this.engine = new FolderEngine({
+      root: local ? this.folder.uri.fsPath : null, config, git: this.options.git && local, processes: this.options.processes,
+      warn: (message) => this.options.log.warn(message), cache: this.cache,
+    });
     return this.engine;
   }
 
@@ -119,111 +129,37 @@ export class FolderAnalysis {
     this.engine = undefined;
   }
 
-  private readAuxiliary(path: string): string | null {
-    if (this.folder.uri.scheme !== 'file') return this.texts.get(path) ?? null;
-    return auxiliaryReader(this.folder.uri.fsPath)(path);
-  }
-
   /** Audits the whole folder. `overlay` holds the text of open editors, newer than the disk. */
   async auditAll(overlay: ReadonlyMap<string, string>, onProgress: (done: number, total: number) => void): Promise<FolderSnapshot> {
-    const started = performance.now();
     const engine = await this.ensureEngine();
-    const discoveryOptions = { include: this.config.include, exclude: this.config.exclude, maxFileBytes: this.config.maxFileBytes, accepts: (path: string) => engine.accepts(path) };
-    const discovered = this.folder.uri.scheme === 'file'
-      ? await discoverFiles(this.folder.uri.fsPath, { ...discoveryOptions, include: discoveryOptions.include.length ? discoveryOptions.include : undefined })
-      : await discoverVirtualFiles(this.folder.uri, discoveryOptions);
-    const sources = discovered.files.map((file) => ({ path: file.path, text: overlay.get(file.path) ?? file.text }));
-    const results = await this.phaseOne(engine, sources, onProgress);
-    this.results.clear();
-    this.texts.clear();
-    sources.forEach((source, index) => {
-      this.results.set(source.path, results[index]);
-      this.texts.set(source.path, source.text);
-    });
-    this.allPaths = new Set(discovered.allPaths);
-    this.discoverySkipped = discovered.skipped;
-    this.repository = this.options.git && this.folder.uri.scheme === 'file'
-      ? await readRepository(this.folder.uri.fsPath, { historyFor: results.filter((file) => file.facts.prompts.length > 0).map((file) => file.path) })
-      : null;
-    return this.phaseTwo(engine, started);
+    const virtual = this.folder.uri.scheme !== 'file';
+    return this.show(engine, await engine.auditAll(overlay, onProgress, virtual ? (accepts) => this.discoverVirtual(accepts) : undefined));
   }
 
-  private async phaseOne(engine: Engine, sources: { path: string; text: string }[], onProgress: (done: number, total: number) => void): Promise<FileResult[]> {
-    const bytes = sources.reduce((sum, source) => sum + source.text.length, 0);
-    if (bytes >= WORKER_THRESHOLD_BYTES) return runPhaseOne(engine, sources, {
-      config: this.config, rules, onProgress, childProcess: this.options.processes, warn: (message) => this.options.log.warn(message),
-    });
-    // Small workspaces: in this thread, in slices, so the extension host keeps answering.
-    const results: FileResult[] = [];
-    let sliceStart = performance.now();
-    for (const source of sources) {
-      results.push(engine.analyzeFile(source));
-      if (performance.now() - sliceStart > SLICE_MS) {
-        onProgress(results.length, sources.length);
-        await yieldToHost();
-        sliceStart = performance.now();
-      }
+  private show(engine: FolderEngine, found: FolderResult): FolderSnapshot {
+    if (found !== this.currentFound || !this.current) {
+      this.currentFound = found;
+      this.current = snapshotOf(found, (path) => engine.insights(path), this.configError);
     }
-    onProgress(sources.length, sources.length);
-    return results;
+    return this.current;
+  }
+
+  private async discoverVirtual(accepts: (path: string) => boolean) {
+    const config = (await this.ensureEngine()).config;
+    return discoverVirtualFiles(this.folder.uri, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes, accepts });
   }
 
   /**
-   * A file changed (typed in an editor, saved, created) or went away (`text` null):
-   * phase 1 for that file, phase 2 over the cached results of every other file.
+   * A file changed (typed in an editor, saved, created) or went away (`text` null).
    * Returns undefined before the first whole-folder audit, or when the engine does not read the file.
    */
   async update(path: string, text: string | null): Promise<FolderSnapshot | undefined> {
-    const started = performance.now();
     const engine = await this.ensureEngine();
-    if (!this.current) return undefined;
-    if (text === null) {
-      const known = this.results.delete(path) || this.allPaths.has(path);
-      this.allPaths.delete(path);
-      this.texts.delete(path);
-      if (!known) return undefined;
-    } else if (!this.results.has(path) && this.isExcluded(path)) {
-      return undefined;
-    } else if (!engine.accepts(path)) {
-      // A file no front-end reads may still matter to phase 2 (a new lockfile).
-      if (this.allPaths.has(path)) return undefined;
-      this.allPaths.add(path);
-    } else {
-      if (this.texts.get(path) === text) return this.current;
-      this.results.set(path, engine.analyzeFile({ path, text }));
-      this.texts.set(path, text);
-      this.allPaths.add(path);
-    }
-    return this.phaseTwo(engine, started);
-  }
-
-  /** A file the audit would not have read: in a dependency or build folder, or excluded by the config. */
-  private isExcluded(path: string): boolean {
-    if (path.split('/').slice(0, -1).some((segment) => EXCLUDED_FOLDERS.has(segment))) return true;
-    return this.config.exclude.some((pattern) => new Minimatch(pattern.replace(/^\.\//, '').replace(/\/+$/, ''), { dot: true }).match(path) || path.startsWith(`${pattern.replace(/^\.\//, '').replace(/\/+$/, '')}/`));
-  }
-
-  private phaseTwo(engine: Engine, started: number): FolderSnapshot {
-    const files = [...this.results.values()];
-    const result = engine.analyzeWorkspace(files, this.allPaths, {
-      discoverySkipped: this.discoverySkipped, texts: this.texts, readText: (path) => this.readAuxiliary(path), repository: this.repository,
-    });
-    const findingsByFile = groupBy(result.findings, (finding) => finding.loc.file);
-    const durationMs = performance.now() - started;
-    let audit: AuditJson | undefined;
-    this.current = {
-      result,
-      findingsByFile,
-      audit: () => (audit ??= toAuditJson(result, durationMs)),
-      finishedAt: new Date(),
-      durationMs,
-      configError: this.configError,
-    };
-    return this.current;
+    const found = await engine.update(path, text);
+    return found && this.show(engine, found);
   }
 }
 
-const looseCache = new Map<string, FileResult>();
 let looseEngine: Engine | undefined;
 
 /**
@@ -232,17 +168,16 @@ let looseEngine: Engine | undefined;
  */
 export async function analyzeLooseFile(path: string, text: string): Promise<FolderSnapshot> {
   const started = performance.now();
-  looseEngine ??= new Engine({ frontEnds: await loadFrontEnds(), rules, knownRules: rules, cache: looseCache, lockfileFor });
+  looseEngine ??= new Engine({ frontEnds: await loadFrontEnds(), rules, knownRules: rules, lockfileFor });
   const file = looseEngine.analyzeFile({ path, text });
   const result = looseEngine.analyzeWorkspace([file], new Set([path]), { texts: new Map([[path, text]]) });
   const durationMs = performance.now() - started;
   let audit: AuditJson | undefined;
-  return {
+  const found: FolderResult = {
     result,
     findingsByFile: new Map([[path, result.findings.filter((finding) => finding.loc.file === path)]]),
-    audit: () => (audit ??= toAuditJson(result, durationMs)),
-    finishedAt: new Date(),
     durationMs,
-    configError: null,
+    audit: () => (audit ??= toAuditJson(result, durationMs)),
   };
+  return snapshotOf(found, (file) => insightsIn(result, file), null);
 }

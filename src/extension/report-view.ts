@@ -60,7 +60,7 @@ export async function exportReport(scope: Scope, format?: ReportFormat, target?:
   });
   if (!file) return undefined;
   // renderReport redacts every string before rendering.
-  const text = engineHost().renderReport(scope.snapshot.audit(), chosen.format);
+  const text = engineHost().renderReport(await scope.snapshot.audit(), chosen.format);
   await vscode.workspace.fs.writeFile(file, new TextEncoder().encode(text));
   return file;
 }
@@ -68,7 +68,7 @@ export async function exportReport(scope: Scope, format?: ReportFormat, target?:
 /** Writes today's open debt to the folder's baseline file (`genaiDebt.baselinePath`), like `--update-baseline`. */
 export async function updateBaseline(scope: Scope): Promise<vscode.Uri | undefined> {
   if (!scope.snapshot || !scope.folder) return undefined;
-  const { text, count } = engineHost().baselineText(scope.snapshot.audit());
+  const { text, count } = engineHost().baselineText(await scope.snapshot.audit());
   const uri = vscode.Uri.joinPath(scope.folder.uri, scope.settings().baselinePath);
   await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
   void vscode.window.showInformationMessage(`GenAI Debt: wrote ${count} finding${count === 1 ? '' : 's'} to ${scope.settings().baselinePath}.`);
@@ -83,7 +83,7 @@ export class ReportPanel implements vscode.Disposable {
 
   constructor(private readonly controller: AnalysisController, private readonly rerun: (scope: Scope) => Promise<unknown>) {
     controller.onDidChange((scope) => {
-      if (this.panel && (!scope || scope.key === this.scopeKey)) this.render();
+      if (this.panel && (!scope || scope.key === this.scopeKey)) void this.render();
     });
   }
 
@@ -91,7 +91,7 @@ export class ReportPanel implements vscode.Disposable {
     return this.panel !== undefined;
   }
 
-  show(scope: Scope): void {
+  async show(scope: Scope): Promise<void> {
     this.scopeKey = scope.key;
     if (!this.panel) {
       this.panel = vscode.window.createWebviewPanel('genaiDebt.report', 'Debt Audit', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
@@ -99,7 +99,7 @@ export class ReportPanel implements vscode.Disposable {
       this.panel.webview.onDidReceiveMessage((message: { type: string; file?: string; line?: number; column?: number; cell?: number; rule?: string }) => this.onMessage(message));
     }
     this.panel.title = `Debt Audit: ${scope.name}`;
-    this.render();
+    await this.render();
     this.panel.reveal();
   }
 
@@ -107,15 +107,19 @@ export class ReportPanel implements vscode.Disposable {
     return this.controller.scopes().find((scope) => scope.key === this.scopeKey);
   }
 
-  private render(): void {
+  private async render(): Promise<void> {
     const scope = this.scope();
-    if (!this.panel || !scope?.snapshot) return;
+    const snapshot = scope?.snapshot;
+    if (!this.panel || !snapshot) return;
+    const audit = await snapshot.audit();
+    // A newer analysis landed while this one's audit was read: its own render shows it.
+    if (!this.panel || scope.snapshot !== snapshot) return;
     this.html = renderReportPage({
-      model: engineHost().reportModelOf(scope.snapshot.audit()),
+      model: engineHost().reportModelOf(audit),
       folderName: scope.name,
       cspSource: this.panel.webview.cspSource,
       nonce: randomBytes(16).toString('base64'),
-      auditedAt: scope.snapshot.finishedAt.toLocaleString(),
+      auditedAt: snapshot.finishedAt.toLocaleString(),
     });
     this.panel.webview.html = this.html;
   }

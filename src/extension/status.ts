@@ -26,7 +26,7 @@ export class DebtStatus implements vscode.Disposable {
       this.item.detail = this.controller.lastError ?? 'not audited yet';
       return;
     }
-    const open = scopes.reduce((sum, scope) => sum + scope.snapshot!.result.findings.filter((finding) => !finding.acknowledged).length, 0);
+    const open = scopes.reduce((sum, scope) => sum + scope.snapshot!.findings.filter((finding) => !finding.acknowledged).length, 0);
     const last = new Date(Math.max(...scopes.map((scope) => scope.snapshot!.finishedAt.getTime())));
     this.item.text = `GenAI Debt: ${open} open`;
     this.item.detail = this.controller.lastError ?? `last audit ${last.toLocaleTimeString()}`;

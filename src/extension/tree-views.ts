@@ -49,6 +49,7 @@ export class DebtTrees implements vscode.Disposable {
   private readonly providers = new Map<TreeKind, DebtTreeProvider>();
   private readonly views = new Map<TreeKind, vscode.TreeView<TreeNode>>();
   private timer: NodeJS.Timeout | undefined;
+  private generation = 0;
   private filter = '';
 
   constructor(private readonly controller: AnalysisController) {
@@ -62,17 +63,21 @@ export class DebtTrees implements vscode.Disposable {
 
   scheduleRefresh(): void {
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.refresh(), REFRESH_DELAY_MS);
+    this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
   /** Rebuilds every tree from the folders' latest audits. */
-  refresh(): void {
+  async refresh(): Promise<void> {
     clearTimeout(this.timer);
-    const folders: FolderAudit[] = this.controller.folderScopes().flatMap((scope) => {
-      if (!scope.snapshot) return [];
-      const audit = scope.snapshot.audit();
-      return [{ folder: scope.key, folderName: scope.name, audit, hotspots: engineHost().reportModelOf(audit).hotspots.files }];
-    });
+    this.timer = undefined;
+    const generation = ++this.generation;
+    const folders: FolderAudit[] = [];
+    for (const scope of this.controller.folderScopes()) {
+      if (!scope.snapshot) continue;
+      const audit = await scope.snapshot.audit();
+      folders.push({ folder: scope.key, folderName: scope.name, audit, hotspots: engineHost().reportModelOf(audit).hotspots.files });
+    }
+    if (generation !== this.generation) return; // a newer refresh started while the audits were read
     void vscode.commands.executeCommand('setContext', 'genaiDebt.hasResults', folders.length > 0);
     for (const [kind, provider] of this.providers) {
       provider.rebuild(folders, this.filter);
@@ -86,7 +91,7 @@ export class DebtTrees implements vscode.Disposable {
     if (value === undefined) return;
     this.filter = value;
     void vscode.commands.executeCommand('setContext', 'genaiDebt.filtered', value !== '');
-    this.refresh();
+    await this.refresh();
   }
 
   roots(kind: TreeKind): TreeNode[] {
@@ -97,7 +102,7 @@ export class DebtTrees implements vscode.Disposable {
   async reveal(kind: TreeKind, uri: vscode.Uri, line: number): Promise<TreeNode | undefined> {
     const found = this.controller.scopeOf(uri);
     if (!found) return undefined;
-    if (this.timer) this.refresh();
+    if (this.timer) await this.refresh();
     const node = nodeAt(this.roots(kind), found.scope.key, found.path, line);
     if (node) await this.views.get(kind)!.reveal(node, { select: true, focus: true, expand: true });
     return node;

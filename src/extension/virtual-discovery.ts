@@ -1,13 +1,8 @@
 import * as vscode from 'vscode';
 import { Minimatch } from 'minimatch';
-import type { DiscoveryResult } from '../workspace/discovery';
+import { DEFAULT_EXCLUDED_FOLDERS, type DiscoveryResult } from '../workspace/discovery';
 import { decodeText } from '../workspace/text';
 
-/** Folders that never hold the application's own sources (the same list as the Node discovery). */
-export const EXCLUDED_FOLDERS = new Set([
-  'node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox',
-  'dist', 'build', 'out', '.next', '.nuxt', '.turbo', 'site-packages', '.ipynb_checkpoints', 'coverage', '.genai-debt-cache',
-]);
 const MAX_FILES = 20_000;
 
 /**
@@ -37,7 +32,7 @@ export async function discoverVirtualFiles(
       const path = rel ? `${rel}/${name}` : name;
       if (type & vscode.FileType.SymbolicLink) continue;
       if (type & vscode.FileType.Directory) {
-        if (!EXCLUDED_FOLDERS.has(name) && !matches(exclude, path)) pending.push(path);
+        if (!DEFAULT_EXCLUDED_FOLDERS.has(name) && !matches(exclude, path)) pending.push(path);
         continue;
       }
       if (matches(exclude, path)) continue;

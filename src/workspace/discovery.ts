@@ -34,7 +34,7 @@ const defaultMaxFileBytes = 5 * 1024 * 1024;
 const readConcurrency = 16;
 
 /** Folders that hold dependencies, caches, build output or VCS data, never the application's own sources. */
-const defaultExcludedFolders = new Set([
+export const DEFAULT_EXCLUDED_FOLDERS = new Set([
   'node_modules', '.git', '.hg', '.svn', '.venv', 'venv', '__pycache__', '.mypy_cache', '.pytest_cache', '.ruff_cache', '.tox', '.nox',
   'dist', 'build', 'out', '.next', '.nuxt', '.turbo', 'site-packages', '.ipynb_checkpoints', 'coverage', '.genai-debt-cache',
 ]);
@@ -127,7 +127,7 @@ export async function discoverFiles(root: string, options: DiscoveryOptions): Pr
         }
       }
       if (kind === 'folder') {
-        if (defaultExcludedFolders.has(entry.name) || (venvRoot && VENV_FOLDERS.has(entry.name)) || isIgnored(layers, rel, true) || matchesAny(exclude, rel)) continue;
+        if (DEFAULT_EXCLUDED_FOLDERS.has(entry.name) || (venvRoot && VENV_FOLDERS.has(entry.name)) || isIgnored(layers, rel, true) || matchesAny(exclude, rel)) continue;
         (linked ? linkedFolders : queue).push({ abs, rel, layers });
         continue;
       }

@@ -6,8 +6,8 @@ import { extensionApi, openFile, waitFor, workspaceUri } from '../support/helper
 async function roots(kind: 'hotspots' | 'prompts' | 'tools' | 'llmCalls'): Promise<TreeNode[]> {
   const api = await extensionApi();
   await api.whenIdle();
-  return waitFor(`the ${kind} view to fill`, () => {
-    const found = api.treeRoots(kind);
+  return waitFor(`the ${kind} view to fill`, async () => {
+    const found = await api.treeRoots(kind);
     return found.length ? found : undefined;
   });
 }
@@ -78,12 +78,12 @@ describe('sidebar', () => {
     const api = await extensionApi();
     const all = await roots('hotspots');
     await vscode.commands.executeCommand('genaiDebt.filterViews', 'summarize');
-    const filtered = await waitFor('the filter to apply', () => {
-      const found = api.treeRoots('hotspots');
+    const filtered = await waitFor('the filter to apply', async () => {
+      const found = await api.treeRoots('hotspots');
       return found.length < all.length ? found : undefined;
     });
     assert.ok(filtered.every((node) => /summarize/i.test(`${node.label} ${node.description} ${node.children.map((c) => c.label).join(' ')}`)));
     await vscode.commands.executeCommand('genaiDebt.clearFilter');
-    await waitFor('the filter to clear', () => api.treeRoots('hotspots').length === all.length);
+    await waitFor('the filter to clear', async () => (await api.treeRoots('hotspots')).length === all.length);
   });
 });

@@ -1,0 +1,51 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultConfig } from '../../../src/core/config';
+import type { FileResult } from '../../../src/core/engine';
+import { FolderEngine } from '../../../src/workspace/folder-engine';
+
+const examples = join(__dirname, '../../../../examples');
+const APP = 'support-bot/app.py';
+
+function folderEngine(): FolderEngine {
+  const warnings: string[] = [];
+  return new FolderEngine({ root: examples, config: defaultConfig(), git: false, processes: false, warn: (message) => warnings.push(message), cache: new Map<string, FileResult>() });
+}
+
+const rulesIn = (engine: FolderEngine, path: string) => (engine.latest?.findingsByFile.get(path) ?? []).map((finding) => finding.rule);
+
+describe('FolderEngine (the analysis state of one folder, without an editor)', function () {
+  this.timeout(60_000);
+
+  it('audits the folder, then updates one file: phase 1 for it, phase 2 over the rest', async () => {
+    const engine = folderEngine();
+    assert.equal(await engine.update(APP, 'x = 1\n'), undefined, 'nothing to update before the first audit');
+    const first = await engine.auditAll(new Map(), () => {});
+    assert.ok(rulesIn(engine, APP).includes('GD401'));
+    const others = first.result.findings.filter((finding) => finding.loc.file !== APP).length;
+
+    const pinned = readFileSync(join(examples, APP), 'utf8').replace('CHAT_MODEL = "gpt-4o"', 'CHAT_MODEL = "gpt-4o-2024-08-06"');
+    const updated = await engine.update(APP, pinned);
+    assert.ok(updated && updated !== first);
+    assert.ok(!rulesIn(engine, APP).includes('GD401'));
+    assert.equal(updated.result.findings.filter((finding) => finding.loc.file !== APP).length, others);
+    assert.equal(await engine.update(APP, pinned), updated, 'the same text: the same result');
+
+    assert.equal(await engine.update('node_modules/openai/client.py', 'import openai\n'), undefined, 'a dependency folder is not the app');
+    await engine.update(APP, null);
+    assert.deepEqual(rulesIn(engine, APP), []);
+  });
+
+  it('audits open editors\' text over the disk, and tells the facts and coverage of one file', async () => {
+    const engine = folderEngine();
+    const edited = readFileSync(join(examples, APP), 'utf8').replace('CHAT_MODEL = "gpt-4o"', 'CHAT_MODEL = "gpt-4o-2024-08-06"');
+    await engine.auditAll(new Map([[APP, edited]]), () => {});
+    assert.ok(!rulesIn(engine, APP).includes('GD401'));
+    const insights = engine.insights(APP)!;
+    assert.ok(insights.facts.llmCalls.length > 0);
+    assert.equal(insights.coverage.length, insights.facts.llmCalls.length);
+    assert.ok(insights.coverage.every((covered) => covered !== null && typeof covered.traced === 'boolean'));
+    assert.equal(engine.insights('no/such/file.py'), undefined);
+  });
+});
