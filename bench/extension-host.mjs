@@ -136,6 +136,7 @@ console.log(`activation (cold, bundle):          ${metrics.activationMs?.toFixed
 console.log(`first whole-workspace audit:        ${(metrics.firstAuditMs / 1000)?.toFixed(2)} s (${metrics.workspaceFindings} findings in ${metrics.filesWithFindings} files)`);
 console.log(`extension host RSS after the audit: ${metrics.hostRssMb?.toFixed(0)} MB, ${metrics.hostRssLaterMb?.toFixed(0)} MB 10 s later (${metrics.hostRssBeforeMb?.toFixed(0)} MB before activation; JS heap used ${metrics.hostHeapMb?.toFixed(0)} MB, external ${metrics.hostExternalMb?.toFixed(0)} MB)  [budget ${BUDGETS.hostRssMb} MB: ${verdict(metrics.hostRssMb, BUDGETS.hostRssMb)}]`);
 console.log(`  after a full garbage collection: RSS ${metrics.hostRssCollectedMb?.toFixed(0)} MB, JS heap used ${metrics.hostHeapCollectedMb?.toFixed(0)} MB`);
+if (metrics.analysisProcessRssMb) console.log(`  the folder's analysis process (not in the host): RSS ${metrics.analysisProcessRssMb.toFixed(0)} MB`);
 console.log(`  JS heap before activation ${metrics.hostHeapBeforeMb?.toFixed(0)} MB; after the audit: total ${metrics.hostHeapTotalMb?.toFixed(0)} MB, used by space (MB) ${JSON.stringify(metrics.hostHeapSpacesMb)}`);
 if (edits.length > 0) {
   const p95 = percentile(edits, 95);

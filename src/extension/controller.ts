@@ -213,6 +213,7 @@ export class AnalysisController implements vscode.Disposable {
   removeFolder(folder: vscode.WorkspaceFolder): void {
     const key = folder.uri.toString();
     this.diagnostics.clear(key);
+    this.folders.get(key)?.analysis?.dispose();
     this.folders.delete(key);
     this.changed.fire(undefined);
   }
@@ -339,6 +340,7 @@ export class AnalysisController implements vscode.Disposable {
 
   dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const scope of this.folders.values()) scope.analysis?.dispose();
     this.diagnostics.dispose();
     this.changed.dispose();
     this.busyChanged.dispose();

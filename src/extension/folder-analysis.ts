@@ -4,10 +4,10 @@ import { ConfigError, CONFIG_FILE_NAME, defaultConfig, parseConfig, type Config 
 import { Engine, type FileResult } from '../core/engine';
 import type { Finding } from '../core/finding';
 import { lockfileFor } from '../languages/manifests';
-import type { AuditJson } from '../report/json';
-import { toAuditJson } from '../report/json';
+import { toAuditJson, type AuditJson } from '../report/json';
 import { rules } from '../rules';
 import { FolderEngine, insightsIn, type FileInsights, type FolderResult } from '../workspace/folder-engine';
+import { FolderProcess, type RemoteResult } from '../workspace/folder-process';
 import { loadFrontEnds } from '../workspace/frontends';
 import { discoverVirtualFiles } from './virtual-discovery';
 
@@ -19,7 +19,7 @@ export interface FolderOptions {
   exclude: string[];
   /** Whether git may run: trusted workspace, a local folder and `genaiDebt.git`. */
   git: boolean;
-  /** Whether a process of our own may be started (a trusted workspace): large audits then parse in one. */
+  /** Whether a process of our own may be started (a trusted workspace): a local folder's analysis then runs in one. */
   processes: boolean;
   log: vscode.LogOutputChannel;
 }
@@ -54,17 +54,26 @@ function snapshotOf(found: FolderResult, insights: (path: string) => FileInsight
   };
 }
 
+/** Where a folder's analysis runs: in this process, or in a process of its own. */
+type Backend =
+  | { kind: 'here'; engine: FolderEngine; config: Config }
+  | { kind: 'process'; process: FolderProcess; config: Config };
+
 /**
- * The analysis of one workspace folder for the editor: reads the folder's
- * config through `workspace.fs`, lists virtual folders, and keeps a
- * `FolderEngine` (whole-folder audit, then incremental updates).
+ * The analysis of one workspace folder for the editor: reads the folder's config
+ * through `workspace.fs`, lists virtual folders, and keeps the folder's analysis
+ * state — in a process of its own for a trusted local folder (`FolderProcess`, so
+ * the extension host holds only findings), else here (`FolderEngine`).
  */
-export class FolderAnalysis {
-  private engine: FolderEngine | undefined;
+export class FolderAnalysis implements vscode.Disposable {
+  private backend: Backend | undefined;
   private configError: string | null = null;
   private current: FolderSnapshot | undefined;
-  private currentFound: FolderResult | undefined;
+  private currentResult: unknown;
+  /** Phase 1 results kept across config changes, when the analysis runs here. */
   private readonly cache = new Map<string, FileResult>();
+  /** Set when the analysis process failed: the folder is analysed here from then on. */
+  private processFailed = false;
 
   constructor(readonly folder: vscode.WorkspaceFolder, private options: FolderOptions) {}
 
@@ -75,13 +84,8 @@ export class FolderAnalysis {
   /** New options; the analysis starts over (at the next audit) only when one the engine reads changed. */
   setOptions(options: FolderOptions): void {
     const engineOptions = ({ configFile, exclude, git, processes }: FolderOptions) => JSON.stringify([configFile, exclude, git, processes]);
-    if (engineOptions(options) !== engineOptions(this.options)) this.engine = undefined;
+    if (engineOptions(options) !== engineOptions(this.options)) this.reset();
     this.options = options;
-  }
-
-  /** Whether a path (relative to the folder) is one the engine reads. */
-  async accepts(path: string): Promise<boolean> {
-    return (await this.ensureEngine()).accepts(path);
   }
 
   private get configPath(): string {
@@ -111,42 +115,79 @@ export class FolderAnalysis {
     }
   }
 
-  private async ensureEngine(): Promise<FolderEngine> {
-    if (this.engine) return this.engine;
+  private async ensureBackend(): Promise<Backend> {
+    if (this.backend) return this.backend;
     const config = await this.loadConfig();
     config.exclude = [...config.exclude, ...this.options.exclude];
     if (this.configError) this.options.log.warn(`${this.folder.name}: ${this.configError}`);
     const local = this.folder.uri.scheme === 'file';
-    this.engine = new FolderEngine({
-      root: local ? this.folder.uri.fsPath : null, config, git: this.options.git && local, processes: this.options.processes,
-      warn: (message) => this.options.log.warn(message), cache: this.cache,
-    });
-    return this.engine;
+    const settings = { root: local ? this.folder.uri.fsPath : null, config, git: this.options.git && local };
+    const warn = (message: string) => this.options.log.warn(message);
+    this.backend = this.options.processes && local && !this.processFailed
+      ? { kind: 'process', process: new FolderProcess({ ...settings, processes: false }, warn), config }
+      : { kind: 'here', engine: new FolderEngine({ ...settings, processes: this.options.processes, warn, cache: this.cache }), config };
+    return this.backend;
+  }
+
+  private reset(): void {
+    if (this.backend?.kind === 'process') this.backend.process.dispose();
+    this.backend = undefined;
   }
 
   /** Re-reads the config file (it changed) before the next audit. */
   invalidateConfig(): void {
-    this.engine = undefined;
+    this.reset();
+  }
+
+  /** The analysis process failed: say so once, and analyse this folder here from now on. */
+  private fallBack(error: unknown): void {
+    this.options.log.warn(`${this.folder.name}: the analysis process failed (${error instanceof Error ? error.message : String(error)}); analysing in the extension host`);
+    this.processFailed = true;
+    this.reset();
   }
 
   /** Audits the whole folder. `overlay` holds the text of open editors, newer than the disk. */
   async auditAll(overlay: ReadonlyMap<string, string>, onProgress: (done: number, total: number) => void): Promise<FolderSnapshot> {
-    const engine = await this.ensureEngine();
+    const backend = await this.ensureBackend();
+    if (backend.kind === 'process') {
+      try {
+        return this.showRemote(backend, await backend.process.auditAll(overlay, onProgress));
+      } catch (error) {
+        this.fallBack(error);
+        return this.auditAll(overlay, onProgress);
+      }
+    }
     const virtual = this.folder.uri.scheme !== 'file';
-    return this.show(engine, await engine.auditAll(overlay, onProgress, virtual ? (accepts) => this.discoverVirtual(accepts) : undefined));
+    return this.show(backend.engine, await backend.engine.auditAll(overlay, onProgress, virtual ? (accepts) => this.discoverVirtual(accepts, backend.config) : undefined));
+  }
+
+  private discoverVirtual(accepts: (path: string) => boolean, config: Config) {
+    return discoverVirtualFiles(this.folder.uri, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes, accepts });
   }
 
   private show(engine: FolderEngine, found: FolderResult): FolderSnapshot {
-    if (found !== this.currentFound || !this.current) {
-      this.currentFound = found;
+    if (found !== this.currentResult || !this.current) {
+      this.currentResult = found;
       this.current = snapshotOf(found, (path) => engine.insights(path), this.configError);
     }
     return this.current;
   }
 
-  private async discoverVirtual(accepts: (path: string) => boolean) {
-    const config = (await this.ensureEngine()).config;
-    return discoverVirtualFiles(this.folder.uri, { include: config.include, exclude: config.exclude, maxFileBytes: config.maxFileBytes, accepts });
+  private showRemote(backend: Extract<Backend, { kind: 'process' }>, found: RemoteResult): FolderSnapshot {
+    if (found === this.currentResult && this.current) return this.current;
+    this.currentResult = found;
+    let audit: Promise<AuditJson> | undefined;
+    return (this.current = {
+      findings: [...found.findingsByFile.values()].flat(),
+      findingsByFile: found.findingsByFile,
+      fileCount: found.fileCount,
+      insights: (path) => backend.process.insights(path),
+      audit: () => (audit ??= backend.process.auditJson()),
+      catalog: new ModelCatalog(backend.config.catalog),
+      finishedAt: new Date(),
+      durationMs: found.durationMs,
+      configError: this.configError,
+    });
   }
 
   /**
@@ -154,9 +195,22 @@ export class FolderAnalysis {
    * Returns undefined before the first whole-folder audit, or when the engine does not read the file.
    */
   async update(path: string, text: string | null): Promise<FolderSnapshot | undefined> {
-    const engine = await this.ensureEngine();
-    const found = await engine.update(path, text);
-    return found && this.show(engine, found);
+    const backend = await this.ensureBackend();
+    if (backend.kind === 'here') {
+      const found = await backend.engine.update(path, text);
+      return found && this.show(backend.engine, found);
+    }
+    try {
+      const found = await backend.process.update(path, text);
+      return found && this.showRemote(backend, found);
+    } catch (error) {
+      this.fallBack(error);
+      return this.auditAll(text === null ? new Map() : new Map([[path, text]]), () => {});
+    }
+  }
+
+  dispose(): void {
+    this.reset();
   }
 }
 

@@ -44,11 +44,16 @@ class DebtTreeProvider implements vscode.TreeDataProvider<TreeNode> {
   }
 }
 
-/** The sidebar: Hotspots, Prompts, Tools and LLM calls, rebuilt (debounced) whenever an analysis lands. */
+/**
+ * The sidebar: Hotspots, Prompts, Tools and LLM calls, rebuilt (debounced) when an analysis
+ * lands while one of them is visible, else when one is shown: building them reads the whole
+ * JSON audit, which should not follow every keystroke nobody is looking at.
+ */
 export class DebtTrees implements vscode.Disposable {
   private readonly providers = new Map<TreeKind, DebtTreeProvider>();
   private readonly views = new Map<TreeKind, vscode.TreeView<TreeNode>>();
   private timer: NodeJS.Timeout | undefined;
+  private stale = false;
   private generation = 0;
   private filter = '';
 
@@ -56,13 +61,22 @@ export class DebtTrees implements vscode.Disposable {
     for (const kind of Object.keys(VIEW_IDS) as TreeKind[]) {
       const provider = new DebtTreeProvider(kind);
       this.providers.set(kind, provider);
-      this.views.set(kind, vscode.window.createTreeView(VIEW_IDS[kind], { treeDataProvider: provider, showCollapseAll: true }));
+      const view = vscode.window.createTreeView(VIEW_IDS[kind], { treeDataProvider: provider, showCollapseAll: true });
+      view.onDidChangeVisibility(({ visible }) => {
+        if (visible && this.stale) this.scheduleRefresh();
+      });
+      this.views.set(kind, view);
     }
     controller.onDidChange(() => this.scheduleRefresh());
   }
 
   scheduleRefresh(): void {
     clearTimeout(this.timer);
+    this.timer = undefined;
+    if (![...this.views.values()].some((view) => view.visible)) {
+      this.stale = true;
+      return;
+    }
     this.timer = setTimeout(() => void this.refresh(), REFRESH_DELAY_MS);
   }
 
@@ -70,6 +84,7 @@ export class DebtTrees implements vscode.Disposable {
   async refresh(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.stale = false;
     const generation = ++this.generation;
     const folders: FolderAudit[] = [];
     for (const scope of this.controller.folderScopes()) {
@@ -102,7 +117,7 @@ export class DebtTrees implements vscode.Disposable {
   async reveal(kind: TreeKind, uri: vscode.Uri, line: number): Promise<TreeNode | undefined> {
     const found = this.controller.scopeOf(uri);
     if (!found) return undefined;
-    if (this.timer) await this.refresh();
+    if (this.timer || this.stale) await this.refresh();
     const node = nodeAt(this.roots(kind), found.scope.key, found.path, line);
     if (node) await this.views.get(kind)!.reveal(node, { select: true, focus: true, expand: true });
     return node;

@@ -5,12 +5,14 @@ import type { SourceFile } from '../core/frontend';
 import { rules } from '../rules';
 import { lockfileFor } from '../languages/manifests';
 import { loadFrontEnds } from './frontends';
+import { serveFolder } from './folder-process';
 import { runPhaseOne } from './pool';
 
 /**
- * Phase 1 away from the caller's thread, two ways from one script: as a worker thread fed
- * batches of files, or as a child process given every file at once (it then runs its own
- * worker threads and exits, so all the memory parsing took goes back to the system).
+ * Work away from the caller's thread, three ways from one script: as a worker thread fed
+ * batches of files for phase 1; as a child process given every file at once (it then runs its
+ * own worker threads and exits, so all the memory parsing took goes back to the system); or,
+ * with `--folder`, as the long-lived process of one folder's analysis (folder-process.ts).
  */
 export interface WorkerInit {
   config: Config;
@@ -66,4 +68,5 @@ function serveProcess(): void {
 }
 
 if (parentPort) void serveThread();
+else if (process.send && process.argv.includes('--folder')) serveFolder();
 else if (process.send) serveProcess();

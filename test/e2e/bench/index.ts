@@ -2,7 +2,7 @@
 // "extension tests" of a cold copy of the extension (no activation events). Records
 // metrics as JSON lines in GENAI_DEBT_E2E_RESULTS; see the bench script for what each means.
 import * as vscode from 'vscode';
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { getHeapSpaceStatistics, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -15,6 +15,22 @@ function record(event: Record<string, unknown>): void {
 
 function metric(name: string, value: unknown): void {
   record({ type: 'metric', name, value });
+}
+
+/** RSS (MB) of the extension host's child processes running the extension's analysis (`worker.js --folder`). */
+function analysisProcessRssMb(): number {
+  let total = 0;
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (parent !== process.pid || !readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--folder')) continue;
+      total += Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+    } catch {
+      // the process ended while it was read
+    }
+  }
+  return total;
 }
 
 function filesWithFindings(): { files: number; findings: number } {
@@ -112,6 +128,7 @@ async function measure(): Promise<void> {
   const collected = process.memoryUsage();
   metric('hostRssCollectedMb', collected.rss / 2 ** 20);
   metric('hostHeapCollectedMb', collected.heapUsed / 2 ** 20);
+  metric('analysisProcessRssMb', analysisProcessRssMb());
 
   const delay = vscode.workspace.getConfiguration('genaiDebt').get<number>('onTypeDelay');
   metric('debounceMs', delay);

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { defaultConfig } from '../../../src/core/config';
 import type { FileResult } from '../../../src/core/engine';
 import { FolderEngine } from '../../../src/workspace/folder-engine';
+import { FolderProcess } from '../../../src/workspace/folder-process';
 
 const examples = join(__dirname, '../../../../examples');
 const APP = 'support-bot/app.py';
@@ -47,5 +48,34 @@ describe('FolderEngine (the analysis state of one folder, without an editor)', f
     assert.equal(insights.coverage.length, insights.facts.llmCalls.length);
     assert.ok(insights.coverage.every((covered) => covered !== null && typeof covered.traced === 'boolean'));
     assert.equal(engine.insights('no/such/file.py'), undefined);
+  });
+
+  it('runs the same analysis in a process of its own, and fails its requests once that process is gone', async () => {
+    const here = folderEngine();
+    const warnings: string[] = [];
+    const remote = new FolderProcess({ root: examples, config: defaultConfig(), git: false, processes: false }, (message) => warnings.push(message));
+    try {
+      let progress = 0;
+      const audited = await remote.auditAll(new Map(), (done) => { progress = done; });
+      const local = await here.auditAll(new Map(), () => {});
+      assert.ok(progress > 0);
+      assert.deepEqual(new Map(audited.findingsByFile), local.findingsByFile);
+      assert.equal(audited.fileCount, local.result.files.length);
+
+      const pinned = readFileSync(join(examples, APP), 'utf8').replace('CHAT_MODEL = "gpt-4o"', 'CHAT_MODEL = "gpt-4o-2024-08-06"');
+      const updated = (await remote.update(APP, pinned))!;
+      const localUpdated = (await here.update(APP, pinned))!;
+      assert.deepEqual(new Map(updated.findingsByFile), localUpdated.findingsByFile);
+      assert.equal(await remote.update(APP, pinned), updated, 'nothing changed: the same result');
+      assert.equal(await remote.update('node_modules/openai/client.py', 'import openai\n'), undefined);
+
+      assert.deepEqual(await remote.insights(APP), here.insights(APP));
+      const audit = await remote.auditJson();
+      assert.equal(audit.findings.length, localUpdated.audit().findings.length);
+      assert.deepEqual(warnings, []);
+    } finally {
+      remote.dispose();
+    }
+    await assert.rejects(remote.update(APP, 'x = 1\n'), /exited/);
   });
 });
