@@ -5,6 +5,7 @@ import type { Config } from './config';
 import { defaultConfig } from './config';
 import { formatMessage, optionDefaults, type Report, type RepositoryInfo, type RuleDefinition } from './rule';
 import { stableHash } from './hash';
+import { linesOf } from './lines';
 import { groupBy } from './group';
 import { computeCoverage, type Coverage } from './coverage';
 import { ModelCatalog } from '../catalog/models';
@@ -141,7 +142,7 @@ export class Engine {
       const reports = rule.checkFile({ path: source.path, text: source.text, facts: extracted.facts, options, catalog: this.catalog });
       findings.push(...reports.map((report) => toFinding(rule, severity, report)));
     }
-    assignFingerprints(findings, source.text);
+    assignFingerprints(findings, source.text.split('\n'));
     // Counted here, where phase 1 runs: the counts travel with the facts.
     for (const prompt of extracted.facts.prompts) promptTokenCount(prompt);
     return { path: source.path, facts: extracted.facts, findings, directives, syntaxErrors: extracted.syntaxErrors };
@@ -172,11 +173,11 @@ export class Engine {
     }
     // Workspace findings are fingerprinted per file, like file findings.
     for (const [file, group] of groupBy(workspaceFindings, (finding) => finding.loc.file)) {
-      assignFingerprints(group, texts.get(file) ?? '');
+      assignFingerprints(group, linesOf(texts.get(file) ?? ''));
     }
     findings.push(...workspaceFindings);
     const ledgerFindings = this.checkLedger(files, findings);
-    for (const [file, group] of groupBy(ledgerFindings, (finding) => finding.loc.file)) assignFingerprints(group, texts.get(file) ?? '');
+    for (const [file, group] of groupBy(ledgerFindings, (finding) => finding.loc.file)) assignFingerprints(group, linesOf(texts.get(file) ?? ''));
     findings.push(...ledgerFindings);
     findings.sort(compareFindings);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
@@ -241,10 +242,9 @@ function normalisedSnippet(lines: readonly string[], loc: Location): string {
  * + occurrence index among identical ones; never the line number, so edits
  * elsewhere in the file keep it.
  */
-function assignFingerprints(findings: Finding[], text: string): void {
+function assignFingerprints(findings: Finding[], lines: readonly string[]): void {
   const seen = new Map<string, number>();
   const ordered = [...findings].sort(compareFindings);
-  const lines = text ? text.split('\n') : [];
   for (const finding of ordered) {
     const base = `${finding.rule}\0${finding.loc.file}\0${finding.loc.cell ?? ''}\0${normalisedSnippet(lines, finding.loc)}\0${finding.messageId}`;
     const occurrence = seen.get(base) ?? 0;

@@ -118,13 +118,18 @@ export const overlappingTools = defineRule({
   checkWorkspace: (context) => {
     // Phase 2 runs after every edit in the editor, and most edits change no tool: the clusters
     // are recomputed only when the tools, their bindings or the options changed.
-    const key = JSON.stringify([context.options, context.facts.tools, context.facts.llmCalls.map((call) => call.tools?.names ?? null), context.options.scope === 'app' ? [...context.allPaths] : null]);
-    if (lastRun?.key !== key) lastRun = { key, reports: overlapReports(context) };
+    const key = JSON.stringify([context.options, context.facts.llmCalls.map((call) => call.tools?.names ?? null), context.options.scope === 'app' ? [...context.allPaths] : null]);
+    if (lastRun?.key !== key || !sameTools(lastRun.tools, context.facts.tools)) lastRun = { key, tools: context.facts.tools, reports: overlapReports(context) };
     return lastRun.reports;
   },
 });
 
-let lastRun: { key: string; reports: Report[] } | undefined;
+let lastRun: { key: string; tools: readonly ToolDef[]; reports: Report[] } | undefined;
+
+/** Tools of files phase 1 did not redo are the same objects as in the last run: only the others are compared by value. */
+function sameTools(before: readonly ToolDef[], now: readonly ToolDef[]): boolean {
+  return before.length === now.length && before.every((tool, index) => tool === now[index] || JSON.stringify(tool) === JSON.stringify(now[index]));
+}
 
 function overlapReports({ facts, allPaths, options }: WorkspaceContext): Report[] {
   const threshold = Number(options.threshold);

@@ -1,5 +1,6 @@
 import type { FileFacts, LlmCall, Location } from '../../core/facts';
 import type { Fix } from '../../core/finding';
+import { linesOf } from '../../core/lines';
 import { argumentsOf } from './data-flow';
 
 /**
@@ -31,24 +32,19 @@ function decoratorHead(signal: string): { text: string; root: string } | null {
 }
 
 /**
- * Lines and import bindings of the texts fixes were built for, remembered: phase 2 builds a fix
- * for every untraced call after every edit, many calls share a file, and only the edited text is new.
+ * Import bindings of the texts fixes were built for, remembered: phase 2 builds a fix for every
+ * untraced call after every edit, many calls share a file, and only the edited text is new.
  */
-const byText = new Map<string, { lines: string[]; bindings: Map<string, string | null> }>();
+const bindingsByText = new Map<string, Map<string, string | null>>();
 const MAX_REMEMBERED_TEXTS = 512;
-
-function remembered(text: string): { lines: string[]; bindings: Map<string, string | null> } {
-  let known = byText.get(text);
-  if (!known) {
-    if (byText.size >= MAX_REMEMBERED_TEXTS) byText.clear();
-    byText.set(text, (known = { lines: text.split('\n'), bindings: new Map() }));
-  }
-  return known;
-}
 
 /** The import statement of a Python module that binds `name`, as written there (one line). */
 export function importBinding(text: string, name: string): string | null {
-  const { bindings } = remembered(text);
+  let bindings = bindingsByText.get(text);
+  if (!bindings) {
+    if (bindingsByText.size >= MAX_REMEMBERED_TEXTS) bindingsByText.clear();
+    bindingsByText.set(text, (bindings = new Map()));
+  }
   let binding = bindings.get(name);
   if (binding === undefined) bindings.set(name, (binding = findImportBinding(text, name)));
   return binding;
@@ -101,7 +97,7 @@ function indentation(line: string): number {
 }
 
 /** The line (1-based) of `def name(` enclosing `callLine`: the nearest one above, indented less than the call. */
-function defLine(lines: string[], callLine: number, name: string): number | null {
+function defLine(lines: readonly string[], callLine: number, name: string): number | null {
   const callIndent = indentation(lines[callLine - 1] ?? '');
   const header = new RegExp(`^[ \\t]*(?:async[ \\t]+)?def[ \\t]+${name.replace(/[^\w]/g, '')}[ \\t]*\\(`);
   for (let index = callLine - 2; index >= 0; index--) {
@@ -111,7 +107,7 @@ function defLine(lines: string[], callLine: number, name: string): number | null
 }
 
 /** Where a new import goes: before the first top-level import, after any `from __future__` ones. */
-function importLineNumber(lines: string[]): number | null {
+function importLineNumber(lines: readonly string[]): number | null {
   let afterFuture: number | null = null;
   for (let index = 0; index < lines.length; index++) {
     if (/^from[ \t]+__future__[ \t]/.test(lines[index])) afterFuture = index + 2;
@@ -128,7 +124,7 @@ function importLineNumber(lines: string[]): number | null {
  */
 export function decoratorFix(call: LlmCall, decorator: WorkspaceDecorator, text: string, reason: string): Fix | null {
   if (!isPython(call.loc.file) || call.loc.cell !== undefined || !call.enclosingFunction) return null;
-  const { lines } = remembered(text);
+  const lines = linesOf(text);
   const name = call.enclosingFunction.split('.').pop()!;
   const line = defLine(lines, call.loc.line, name);
   if (line === null) return null;
@@ -150,7 +146,7 @@ export function usesAiSdkTelemetry(facts: FileFacts): boolean {
 /** Adds `experimental_telemetry: { isEnabled: true }` to an AI SDK call's options object written inline. */
 export function telemetryOptionFix(call: LlmCall, text: string): Fix | null {
   if (call.provider !== 'vercel-ai' || call.loc.cell !== undefined) return null;
-  const { lines } = remembered(text);
+  const lines = linesOf(text);
   const rest = (lines[call.loc.endLine - 1] ?? '').slice(call.loc.endColumn - 1);
   const open = /^\(\s*\{/.exec(rest);
   // A call that turns telemetry off says so on purpose: the fix would write a second, overridden key.
