@@ -49,6 +49,10 @@ export function documentUriOf(scope: AnalysisScope, loc: Pick<Location, 'file' |
 
 /** What one source file published: a signature of its findings, and its diagnostics per document. */
 interface FileEntry {
+  /** The findings it was built from: the same array next time means nothing changed (the analysis process keeps unchanged files' arrays). */
+  findings: readonly Finding[];
+  uri: vscode.Uri;
+  shown: boolean;
   signature: string;
   groups: { uri: vscode.Uri; key: string; items: PublishedFinding[]; indexes: number[] }[];
 }
@@ -83,16 +87,22 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     const previous = this.entries.get(scope.key) ?? new Map<string, FileEntry>();
     const next = new Map<string, FileEntry>();
     for (const [file, findings] of findingsByFile) {
-      const severities = findings.map((finding) => editorSeverity(finding, settings.customizations));
-      const signature = `${shows(scope.uriOf(file)) ? 1 : 0}\n${findings.map((finding, index) => findingSignature(finding, severities[index])).join('\n')}`;
       const known = previous.get(file);
-      if (known?.signature === signature) {
-        // Same diagnostics; the findings are re-bound (their fixes carry fresh offsets).
-        for (const group of known.groups) group.indexes.forEach((index, i) => { group.items[i].finding = findings[index]; });
+      const uri = known?.uri ?? scope.uriOf(file);
+      const shown = shows(uri);
+      if (known && known.findings === findings && known.shown === shown) {
         next.set(file, known);
         continue;
       }
-      const entry: FileEntry = { signature, groups: [] };
+      const severities = findings.map((finding) => editorSeverity(finding, settings.customizations));
+      const signature = `${shown ? 1 : 0}\n${findings.map((finding, index) => findingSignature(finding, severities[index])).join('\n')}`;
+      if (known?.signature === signature) {
+        // Same diagnostics; the findings are re-bound (their fixes carry fresh offsets).
+        for (const group of known.groups) group.indexes.forEach((index, i) => { group.items[i].finding = findings[index]; });
+        next.set(file, { ...known, findings });
+        continue;
+      }
+      const entry: FileEntry = { findings, uri, shown, signature, groups: [] };
       findings.forEach((finding, index) => {
         const severity = severities[index];
         if (severity === 'off') return;
