@@ -59,3 +59,19 @@ export const feedbackFunction = /\b(?:create|update|createOrUpdate|submit|send|l
 
 /** Files whose LLM calls are not the app's own: tests, evaluations, benchmarks, docs. */
 export const notAppFile = /(^|\/)(tests?|__tests__|spec|e2e|evals?|benchmarks?|docs?)\/|(^|\/)test_[^/]+\.py$|_test\.py$|\.(test|spec)\.[cm]?[jt]sx?$|benchmark[^/]*$/i;
+
+/** A path pattern's test, remembered per path: phase 2 asks it of every file after every edit. */
+function rememberedTest(pattern: RegExp): (path: string) => boolean {
+  const answers = new Map<string, boolean>();
+  return (path) => {
+    let answer = answers.get(path);
+    if (answer === undefined) {
+      if (answers.size >= 50_000) answers.clear();
+      answers.set(path, (answer = pattern.test(path)));
+    }
+    return answer;
+  };
+}
+
+export const isTestFile = rememberedTest(testFilePattern);
+export const isNotAppFile = rememberedTest(notAppFile);

@@ -29,7 +29,7 @@ function isWithin(directory: string, root: string): boolean {
  * projects, and an autolog in one app does not trace the calls of another.
  */
 export class Projects {
-  private readonly roots: string[];
+  readonly roots: readonly string[];
   /** Project of each folder asked about: every call and set-up asks, and most share a folder. */
   private readonly folders = new Map<string, string>();
 
@@ -97,17 +97,32 @@ export function computeCoverage(facts: FileFacts): Map<LlmCall, Coverage> {
 
 const computed = new WeakMap<FileFacts, Map<LlmCall, Coverage>>();
 
+/**
+ * The last computation, and what it rested on besides each call: after an edit that changed no
+ * tracing set-up and no project, a call of an unchanged file (the same object) keeps its coverage.
+ */
+let last: { workspace: string; coverage: Map<LlmCall, Coverage> } | undefined;
+
 function coverageOf(facts: FileFacts): Map<LlmCall, Coverage> {
   const projects = new Projects(facts);
+  const workspace = JSON.stringify([facts.tracing, projects.roots]);
+  const previous = last?.workspace === workspace ? last.coverage : undefined;
   const global = facts.tracing.filter((setup) => setup.scope === 'global' || setup.scope === 'env').map((setup) => ({ setup, reach: reach(setup) }));
   const disabled = facts.tracing.filter((setup) => setup.scope === 'disabled');
-  const modelProviders = new Map(facts.models.filter((ref) => ref.provider).map((ref) => [locationKey(ref.loc), ref.provider!]));
+  let modelProviders: Map<string, string> | undefined;
   const coverage = new Map<LlmCall, Coverage>();
+  last = { workspace, coverage };
   for (const call of facts.llmCalls) {
+    const known = previous?.get(call);
+    if (known) {
+      coverage.set(call, known);
+      continue;
+    }
     if (call.tracedBy) {
       coverage.set(call, { traced: true, tracedBy: call.tracedBy.library, scope: call.tracedBy.scope, signal: call.tracedBy.signal });
       continue;
     }
+    modelProviders ??= new Map(facts.models.filter((ref) => ref.provider).map((ref) => [locationKey(ref.loc), ref.provider!]));
     const vendor = vendorSdkFrameworks.includes(call.provider) ? vendorOf(call, modelProviders) : null;
     const project = projects.of(call.loc.file);
     const found = global.find(({ setup, reach: ids }) => (ids.has('*') || ids.has(call.provider) || (vendor !== null && ids.has(vendor))) && projects.reachesProject(setup.loc, project));

@@ -1,6 +1,6 @@
 import type { FileFacts } from '../../core/facts';
 import { defineRule, type WorkspaceContext } from '../../core/rule';
-import { assertionPattern, evaluationSignals, testFilePattern } from '../../catalog/evaluation';
+import { assertionPattern, evaluationSignals, isTestFile } from '../../catalog/evaluation';
 import { findSignals, projectsWithoutSignal, type SignalHit } from './quality-signals';
 
 const lookedFor = `${evaluationSignals.map((signal) => signal.name).join(', ')}, or tests that call the LLM code with assertions`;
@@ -30,7 +30,7 @@ function llmTests(context: WorkspaceContext): SignalHit[] {
   const entries = entryPatterns([...functions].sort(), [...modules].sort());
   const hits: SignalHit[] = [];
   for (const [file, text] of context.texts) {
-    if (!testFilePattern.test(file)) continue;
+    if (!isTestFile(file)) continue;
     const test = entries.read(text);
     if (test.asserts && (callsIn.has(file) || test.callsEntry)) hits.push({ file, name: 'tests of LLM code' });
   }

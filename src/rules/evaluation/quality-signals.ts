@@ -2,7 +2,7 @@ import type { LlmCall } from '../../core/facts';
 import { Projects } from '../../core/coverage';
 import { groupBy } from '../../core/group';
 import type { Report, WorkspaceContext } from '../../core/rule';
-import { notAppFile, type QualitySignal } from '../../catalog/evaluation';
+import { isNotAppFile, type QualitySignal } from '../../catalog/evaluation';
 
 /** Where a signal was found: the file, and the catalog name. */
 export interface SignalHit {
@@ -11,20 +11,20 @@ export interface SignalHit {
 }
 
 /**
- * Which signal a file's text holds, remembered per text: phase 2 runs again after every edit
- * in the editor, and only the edited file's text is new then.
+ * Which signal a path or a file's text holds, remembered per path and per text: phase 2 runs
+ * again after every edit in the editor, and only the edited file is new then.
  */
-const textSignals = new WeakMap<readonly QualitySignal[], Map<string, string | null>>();
-const MAX_REMEMBERED_TEXTS = 50_000;
+const remembered = new WeakMap<readonly QualitySignal[], Record<'path' | 'text', Map<string, string | null>>>();
+const MAX_REMEMBERED = 50_000;
 
-function textSignal(text: string, signals: readonly QualitySignal[]): string | null {
-  let remembered = textSignals.get(signals);
-  if (!remembered) textSignals.set(signals, (remembered = new Map()));
-  const known = remembered.get(text);
+function signalIn(kind: 'path' | 'text', subject: string, signals: readonly QualitySignal[]): string | null {
+  let answers = remembered.get(signals);
+  if (!answers) remembered.set(signals, (answers = { path: new Map(), text: new Map() }));
+  const known = answers[kind].get(subject);
   if (known !== undefined) return known;
-  if (remembered.size >= MAX_REMEMBERED_TEXTS) remembered.clear();
-  const name = signals.find((signal) => signal.text?.test(text))?.name ?? null;
-  remembered.set(text, name);
+  if (answers[kind].size >= MAX_REMEMBERED) answers[kind].clear();
+  const name = signals.find((signal) => signal[kind]?.test(subject))?.name ?? null;
+  answers[kind].set(subject, name);
   return name;
 }
 
@@ -32,11 +32,11 @@ function textSignal(text: string, signals: readonly QualitySignal[]): string | n
 export function findSignals(context: WorkspaceContext, signals: readonly QualitySignal[]): SignalHit[] {
   const hits: SignalHit[] = [];
   for (const path of context.allPaths) {
-    const byPath = signals.find((signal) => signal.path?.test(path));
-    if (byPath) hits.push({ file: path, name: byPath.name });
+    const name = signalIn('path', path, signals);
+    if (name) hits.push({ file: path, name });
   }
   for (const [file, text] of context.texts) {
-    const name = textSignal(text, signals);
+    const name = signalIn('text', text, signals);
     if (name) hits.push({ file, name });
   }
   return hits;
@@ -64,7 +64,7 @@ export function projectsWithoutSignal(
   report: (project: string, entry: LlmCall, calls: number) => Report,
 ): Report[] {
   // Calls in tests, evaluations, benchmarks and docs are not the app's: they have no users and are the evaluation.
-  const calls = context.facts.llmCalls.filter((call) => !notAppFile.test(call.loc.file));
+  const calls = context.facts.llmCalls.filter((call) => !isNotAppFile(call.loc.file));
   if (calls.length === 0) return [];
   const projects = new Projects(context.facts);
   const byProject = groupBy(calls, (call) => projects.of(call.loc.file));
