@@ -57,7 +57,7 @@ function snapshotOf(found: FolderResult, insights: (path: string) => FileInsight
 /** Where a folder's analysis runs: in this process, or in a process of its own. */
 type Backend =
   | { kind: 'here'; engine: FolderEngine; config: Config }
-  | { kind: 'process'; process: FolderProcess; config: Config };
+  | { kind: 'process'; process: FolderProcess; config: Config; catalog: ModelCatalog };
 
 /**
  * The analysis of one workspace folder for the editor: reads the folder's config
@@ -124,7 +124,7 @@ export class FolderAnalysis implements vscode.Disposable {
     const settings = { root: local ? this.folder.uri.fsPath : null, config, git: this.options.git && local };
     const warn = (message: string) => this.options.log.warn(message);
     this.backend = this.options.processes && local && !this.processFailed
-      ? { kind: 'process', process: new FolderProcess({ ...settings, processes: false }, warn), config }
+      ? { kind: 'process', process: new FolderProcess({ ...settings, processes: false }, warn), config, catalog: new ModelCatalog(config.catalog) }
       : { kind: 'here', engine: new FolderEngine({ ...settings, processes: this.options.processes, warn, cache: this.cache }), config };
     return this.backend;
   }
@@ -183,7 +183,7 @@ export class FolderAnalysis implements vscode.Disposable {
       fileCount: found.fileCount,
       insights: (path) => backend.process.insights(path),
       audit: () => (audit ??= backend.process.auditJson()),
-      catalog: new ModelCatalog(backend.config.catalog),
+      catalog: backend.catalog,
       finishedAt: new Date(),
       durationMs: found.durationMs,
       configError: this.configError,

@@ -100,7 +100,7 @@ export class ReportPanel implements vscode.Disposable {
     }
     this.panel.title = `Debt Audit: ${scope.name}`;
     await this.render();
-    this.panel.reveal();
+    this.panel?.reveal(); // closed meanwhile: nothing to show
   }
 
   private scope(): Scope | undefined {
