@@ -79,6 +79,11 @@ export class AnalysisController implements vscode.Disposable {
     return [...this.folders.values()];
   }
 
+  /** Ids of the folders' analysis processes that are running. */
+  analysisProcesses(): number[] {
+    return [...this.folders.values()].flatMap((scope) => scope.analysis?.processId ?? []);
+  }
+
   /** The scope and path of a document, when something analyses it. */
   scopeOf(uri: vscode.Uri): { scope: Scope; path: string } | undefined {
     const loose = this.loose.get(uri.toString());

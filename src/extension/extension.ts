@@ -20,6 +20,8 @@ export interface GenAiDebtApi {
   reportHtml(): string;
   /** Where the time of the last live update of a file went. */
   lastUpdate(): UpdateTiming | undefined;
+  /** Ids of the running analysis processes (one per trusted local folder). */
+  analysisProcesses(): number[];
 }
 
 const ANALYSED_FILES = '**/*';
@@ -137,6 +139,7 @@ export function activate(context: vscode.ExtensionContext): GenAiDebtApi {
     reveal: (kind, uri, line) => trees.reveal(kind, uri, line),
     reportHtml: () => report.html,
     lastUpdate: () => controller.lastUpdate,
+    analysisProcesses: () => controller.analysisProcesses(),
   };
 }
 

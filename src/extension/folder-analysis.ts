@@ -209,6 +209,11 @@ export class FolderAnalysis implements vscode.Disposable {
     }
   }
 
+  /** The id of the folder's analysis process, when its analysis runs in one. */
+  get processId(): number | undefined {
+    return this.backend?.kind === 'process' ? this.backend.process.pid : undefined;
+  }
+
   dispose(): void {
     this.reset();
   }

@@ -117,6 +117,11 @@ export class FolderProcess {
     return this.request({ kind: 'auditJson' });
   }
 
+  /** The process id, while it runs. */
+  get pid(): number | undefined {
+    return this.exited ? undefined : this.child.pid;
+  }
+
   dispose(): void {
     this.exited ??= new Error('the analysis process exited (disposed)');
     this.child.kill();
