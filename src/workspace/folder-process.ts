@@ -132,8 +132,8 @@ export class FolderProcess {
 export function serveFolder(): void {
   const send = (reply: Reply) => process.send!(reply);
   let engine: FolderEngine | undefined;
-  // What the editor holds: a signature of the findings of each file it was sent.
-  let sent = new Map<string, string>();
+  // What the editor holds: the findings of each file it was sent, and their signature.
+  let sent = new Map<string, { findings: Finding[]; signature: string }>();
   // Findings of files phase 1 did not redo are the same objects from one analysis to the next:
   // each is serialised once. Only `acknowledged` is set anew on every analysis.
   const serialised = new WeakMap<Finding, string>();
@@ -144,12 +144,18 @@ export function serveFolder(): void {
   };
   const deltaOf = (found: FolderResult | undefined): FindingsDelta | null => {
     if (!found) return null;
-    const next = new Map<string, string>();
+    const next = new Map<string, { findings: Finding[]; signature: string }>();
     const changed: [string, Finding[]][] = [];
     for (const [path, findings] of found.findingsByFile) {
+      const before = sent.get(path);
+      // The same finding objects (a file phase 1 did not redo, no workspace finding): the same findings.
+      if (before && before.findings.length === findings.length && before.findings.every((finding, index) => finding === findings[index])) {
+        next.set(path, before);
+        continue;
+      }
       const signature = findings.map(signatureOf).join('\n');
-      next.set(path, signature);
-      if (sent.get(path) !== signature) changed.push([path, findings]);
+      next.set(path, { findings, signature });
+      if (before?.signature !== signature) changed.push([path, findings]);
     }
     const removed = [...sent.keys()].filter((path) => !next.has(path));
     sent = next;
