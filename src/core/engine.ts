@@ -95,6 +95,17 @@ export class Engine {
     return this.frontEndFor(path) !== undefined;
   }
 
+  /**
+   * The findings of one file right after its phase 1, before phase 2 has run again: its own
+   * per-file findings (acknowledged by its directives), with the workspace and ledger findings
+   * the last phase 2 placed in it. The editor shows these first; phase 2 then corrects them.
+   */
+  provisionalFindings(file: FileResult, previous: readonly Finding[]): Finding[] {
+    const fileRules = new Set(this.active.filter(({ rule }) => rule.checkFile).map(({ rule }) => rule.code));
+    applyDirectives(file.findings, new Map([[file.path, file.directives]]));
+    return [...file.findings, ...previous.filter((finding) => !fileRules.has(finding.rule))].sort(compareFindings);
+  }
+
   analyzeFile(source: SourceFile): FileResult {
     const key = this.cacheKey(source);
     const cached = this.cache.get(key);

@@ -34,6 +34,9 @@ export interface UpdateTiming {
   publishMs: number;
   /** The views, lenses and status item told of the change. */
   listenersMs: number;
+  /** `performance.now()` when the file's findings after its phase 1 were published (before phase 2), and when all were. */
+  provisionalAt: number | null;
+  finishedAt: number;
 }
 
 /**
@@ -166,7 +169,8 @@ export class AnalysisController implements vscode.Disposable {
     return texts;
   }
 
-  private publish(scope: Scope): Pick<UpdateTiming, 'publishMs' | 'listenersMs'> | undefined {
+  /** Hands the scope's findings to VS Code, then (unless `notify` is false) tells the views, lenses and status item. */
+  private publish(scope: Scope, notify = true): Pick<UpdateTiming, 'publishMs' | 'listenersMs'> | undefined {
     if (!scope.snapshot) return;
     const started = performance.now();
     const settings = scope.settings();
@@ -177,7 +181,7 @@ export class AnalysisController implements vscode.Disposable {
       this.diagnostics.publish(scope, scope.snapshot.findingsByFile, (uri) => settings.problemsScope === 'workspace' || open.has(uri.toString()));
     }
     const published = performance.now();
-    this.changed.fire(scope);
+    if (notify) this.changed.fire(scope);
     return { publishMs: published - started, listenersMs: performance.now() - published };
   }
 
@@ -258,11 +262,17 @@ export class AnalysisController implements vscode.Disposable {
     }
     await this.enqueue(scope, async () => {
       if (!scope.snapshot) return; // the first audit picks the text up from the open editors
-      const snapshot = await this.analysisOf(scope).update(path, text);
+      let provisionalAt: number | null = null;
+      // The file's own findings are shown as soon as its phase 1 is done; phase 2 then corrects them.
+      const snapshot = await this.analysisOf(scope).update(path, text, (provisional) => {
+        scope.snapshot = provisional;
+        this.publish(scope, false);
+        provisionalAt = performance.now();
+      });
       if (!snapshot) return;
       scope.snapshot = snapshot;
       const shown = this.publish(scope)!;
-      this.lastUpdate = { path, analysisMs: snapshot.durationMs, ...shown };
+      this.lastUpdate = { path, analysisMs: snapshot.durationMs, ...shown, provisionalAt, finishedAt: performance.now() };
       this.log.debug(`${scope.name}: ${path} analysed in ${snapshot.durationMs.toFixed(1)} ms, diagnostics published in ${shown.publishMs.toFixed(1)} ms, views told in ${shown.listenersMs.toFixed(1)} ms`);
     });
   }

@@ -173,6 +173,12 @@ export class FolderAnalysis implements vscode.Disposable {
     return this.current;
   }
 
+  /** The current snapshot with one file's findings replaced. */
+  private withFile(path: string, findings: Finding[]): FolderSnapshot {
+    const findingsByFile = new Map(this.current!.findingsByFile).set(path, findings);
+    return { ...this.current!, findingsByFile, findings: [...findingsByFile.values()].flat() };
+  }
+
   private showRemote(backend: Extract<Backend, { kind: 'process' }>, found: RemoteResult): FolderSnapshot {
     if (found === this.currentResult && this.current) return this.current;
     this.currentResult = found;
@@ -193,15 +199,16 @@ export class FolderAnalysis implements vscode.Disposable {
   /**
    * A file changed (typed in an editor, saved, created) or went away (`text` null).
    * Returns undefined before the first whole-folder audit, or when the engine does not read the file.
+   * `provisional` is given a snapshot with the file's findings after its phase 1, before phase 2.
    */
-  async update(path: string, text: string | null): Promise<FolderSnapshot | undefined> {
+  async update(path: string, text: string | null, provisional?: (snapshot: FolderSnapshot) => void): Promise<FolderSnapshot | undefined> {
     const backend = await this.ensureBackend();
     if (backend.kind === 'here') {
-      const found = await backend.engine.update(path, text);
+      const found = await backend.engine.update(path, text, provisional && ((file, findings) => provisional(this.withFile(file, findings))));
       return found && this.show(backend.engine, found);
     }
     try {
-      const found = await backend.process.update(path, text);
+      const found = await backend.process.update(path, text, provisional && ((result) => provisional(this.showRemote(backend, result))));
       return found && this.showRemote(backend, found);
     } catch (error) {
       this.fallBack(error);

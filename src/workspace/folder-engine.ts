@@ -147,8 +147,9 @@ export class FolderEngine {
    * A file changed (typed in an editor, saved, created) or went away (`text` null):
    * phase 1 for that file, phase 2 over the cached results of every other file.
    * Returns undefined before the first whole-folder audit, or when the engine does not read the file.
+   * `provisional` is told the file's findings between the two phases (see Engine.provisionalFindings).
    */
-  async update(path: string, text: string | null): Promise<FolderResult | undefined> {
+  async update(path: string, text: string | null, provisional?: (path: string, findings: Finding[]) => void): Promise<FolderResult | undefined> {
     const started = performance.now();
     const engine = await this.ensureEngine();
     if (!this.current) return undefined;
@@ -165,9 +166,11 @@ export class FolderEngine {
       this.allPaths.add(path);
     } else {
       if (this.texts.get(path) === text) return this.current;
-      this.results.set(path, engine.analyzeFile({ path, text }));
+      const result = engine.analyzeFile({ path, text });
+      this.results.set(path, result);
       this.texts.set(path, text);
       this.allPaths.add(path);
+      provisional?.(path, engine.provisionalFindings(result, this.current.findingsByFile.get(path) ?? []));
     }
     return this.phaseTwo(engine, started);
   }

@@ -32,6 +32,7 @@ export interface FindingsDelta {
 type Reply =
   | { id: number; value: unknown }
   | { id: number; error: string }
+  | { provisional: number; path: string; findings: Finding[] }
   | { progress: [number, number] }
   | { warning: string };
 
@@ -47,6 +48,7 @@ export class FolderProcess {
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
   private nextId = 0;
   private onProgress: ((done: number, total: number) => void) | undefined;
+  private onProvisional: ((result: RemoteResult) => void) | undefined;
   private exited: Error | undefined;
   private readonly findingsByFile = new Map<string, Finding[]>();
   private current: RemoteResult | undefined;
@@ -69,6 +71,11 @@ export class FolderProcess {
 
   private receive(reply: Reply): void {
     if ('progress' in reply) this.onProgress?.(...reply.progress);
+    else if ('provisional' in reply) {
+      this.findingsByFile.set(reply.path, reply.findings);
+      this.current = { ...this.current!, findingsByFile: new Map(this.findingsByFile) };
+      this.onProvisional?.(this.current);
+    }
     else if ('warning' in reply) this.warn(reply.warning);
     else {
       const waiting = this.pending.get(reply.id);
@@ -89,7 +96,7 @@ export class FolderProcess {
 
   private apply(delta: FindingsDelta | null): RemoteResult | undefined {
     if (!delta) return undefined;
-    if (delta.changed.length === 0 && delta.removed.length === 0 && this.current) return this.current;
+    if (delta.changed.length === 0 && delta.removed.length === 0 && this.current?.durationMs === delta.durationMs) return this.current;
     for (const path of delta.removed) this.findingsByFile.delete(path);
     for (const [path, findings] of delta.changed) this.findingsByFile.set(path, findings);
     return (this.current = { findingsByFile: new Map(this.findingsByFile), fileCount: delta.fileCount, durationMs: delta.durationMs });
@@ -104,9 +111,17 @@ export class FolderProcess {
     }
   }
 
-  /** Undefined when the update changes nothing the engine reads (see FolderEngine.update). */
-  async update(path: string, text: string | null): Promise<RemoteResult | undefined> {
-    return this.apply(await this.request<FindingsDelta | null>({ kind: 'update', path, text }));
+  /**
+   * Undefined when the update changes nothing the engine reads (see FolderEngine.update);
+   * `provisional` is told the edited file's findings between phase 1 and phase 2.
+   */
+  async update(path: string, text: string | null, provisional?: (result: RemoteResult) => void): Promise<RemoteResult | undefined> {
+    this.onProvisional = provisional;
+    try {
+      return this.apply(await this.request<FindingsDelta | null>({ kind: 'update', path, text }));
+    } finally {
+      this.onProvisional = undefined;
+    }
   }
 
   insights(path: string): Promise<FileInsights | undefined> {
@@ -161,7 +176,7 @@ export function serveFolder(): void {
     sent = next;
     return { changed, removed, fileCount: found.result.files.length, durationMs: found.durationMs };
   };
-  const handle = async (request: Request): Promise<unknown> => {
+  const handle = async (request: Request, id: number): Promise<unknown> => {
     if (request.kind === 'init') {
       engine = new FolderEngine({ ...request.options, warn: (warning) => send({ warning }), cache: new Map() });
       return null;
@@ -172,7 +187,11 @@ export function serveFolder(): void {
         sent = new Map();
         return deltaOf(await engine.auditAll(new Map(request.overlay), (done, total) => send({ progress: [done, total] })));
       case 'update':
-        return deltaOf(await engine.update(request.path, request.text));
+        return deltaOf(await engine.update(request.path, request.text, (path, findings) => {
+          // The editor shows these now; the delta after phase 2 is taken against them.
+          sent.set(path, { findings, signature: findings.map(signatureOf).join('\n') });
+          send({ provisional: id, path, findings });
+        }));
       case 'insights':
         return engine.insights(request.path);
       case 'auditJson':
@@ -184,7 +203,7 @@ export function serveFolder(): void {
   process.on('message', (message: Request & { id: number }) => {
     queue = queue.then(async () => {
       try {
-        send({ id: message.id, value: await handle(message) });
+        send({ id: message.id, value: await handle(message, message.id) });
       } catch (error) {
         send({ id: message.id, error: error instanceof Error ? error.message : String(error) });
       }

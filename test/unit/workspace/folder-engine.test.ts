@@ -78,4 +78,31 @@ describe('FolderEngine (the analysis state of one folder, without an editor)', f
     }
     await assert.rejects(remote.update(APP, 'x = 1\n'), /exited/);
   });
+
+  it('tells the edited file\'s findings between phase 1 and phase 2, here and from the process', async () => {
+    const here = folderEngine();
+    const remote = new FolderProcess({ root: examples, config: defaultConfig(), git: false, processes: false }, () => {});
+    try {
+      await here.auditAll(new Map(), () => {});
+      await remote.auditAll(new Map(), () => {});
+      const before = here.latest!.findingsByFile.get(APP)!;
+      const pinned = readFileSync(join(examples, APP), 'utf8').replace('CHAT_MODEL = "gpt-4o"', 'CHAT_MODEL = "gpt-4o-2024-08-06"');
+
+      let told: { path: string; rules: string[] } | undefined;
+      const final = (await here.update(APP, pinned, (path, findings) => { told = { path, rules: findings.map((finding) => finding.rule) }; }))!;
+      assert.equal(told?.path, APP);
+      assert.ok(!told.rules.includes('GD401'), 'the per-file rules saw the new text');
+      // GD301 is a workspace rule: until phase 2 reruns, the file keeps the one it had.
+      assert.ok(before.some((finding) => finding.rule === 'GD301') && told.rules.includes('GD301'));
+      assert.deepEqual(told.rules, final.findingsByFile.get(APP)!.map((finding) => finding.rule), 'phase 2 confirmed them here');
+
+      let remoteTold: string[] | undefined;
+      const remoteFinal = (await remote.update(APP, pinned, (result) => { remoteTold = result.findingsByFile.get(APP)!.map((finding) => finding.rule); }))!;
+      assert.deepEqual(remoteTold, told.rules);
+      assert.deepEqual(new Map(remoteFinal.findingsByFile), final.findingsByFile);
+      assert.equal(await here.update(APP, pinned, () => assert.fail('no phase 1 for an unchanged text')), final);
+    } finally {
+      remote.dispose();
+    }
+  });
 });
