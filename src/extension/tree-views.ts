@@ -63,7 +63,7 @@ export class DebtTrees implements vscode.Disposable {
       this.providers.set(kind, provider);
       const view = vscode.window.createTreeView(VIEW_IDS[kind], { treeDataProvider: provider, showCollapseAll: true });
       view.onDidChangeVisibility(({ visible }) => {
-        if (visible && this.stale) this.scheduleRefresh();
+        if (visible && this.stale) void this.refresh();
       });
       this.views.set(kind, view);
     }
