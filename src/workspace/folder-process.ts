@@ -5,17 +5,19 @@ import type { AuditJson } from '../report/json';
 import { FolderEngine, type FileInsights, type FolderEngineOptions, type FolderResult } from './folder-engine';
 
 /**
- * A folder's analysis in a process of its own, as a language server keeps its
+ * Folders' analyses in a process of their own, as a language server keeps its
  * state: the texts, facts and phase 2 of every file live there, and the editor's
- * process holds only the findings it shows. The extension uses it in trusted
- * local folders (its host's memory no longer grows with the workspace); the
- * process is `worker.js --folder`, run by the editor's own runtime as Node.
+ * process holds only the findings it shows. The extension uses it for trusted
+ * local folders (its host's memory no longer grows with the workspace). One
+ * process, `worker.js --folder` run by the editor's own runtime as Node, serves
+ * every folder of the editor; it exits when the last folder is released.
  */
 
 type EngineSettings = Omit<FolderEngineOptions, 'warn' | 'cache'>;
 
 type Request =
-  | { kind: 'init'; options: EngineSettings }
+  | { kind: 'open'; options: EngineSettings }
+  | { kind: 'close' }
   | { kind: 'audit'; overlay: [string, string][] }
   | { kind: 'update'; path: string; text: string | null }
   | { kind: 'insights'; path: string }
@@ -32,9 +34,9 @@ export interface FindingsDelta {
 type Reply =
   | { id: number; value: unknown }
   | { id: number; error: string }
-  | { provisional: number; path: string; findings: Finding[] }
-  | { progress: [number, number] }
-  | { warning: string };
+  | { folder: number; provisional: true; path: string; findings: Finding[] }
+  | { folder: number; progress: [number, number] }
+  | { folder: number; warning: string };
 
 /** The findings of the folder as the other side last saw them, kept current from deltas. */
 export interface RemoteResult {
@@ -43,40 +45,42 @@ export interface RemoteResult {
   durationMs: number;
 }
 
-export class FolderProcess {
+/** The analysis process, and the folders it serves. */
+class AnalysisProcess {
+  private static shared: AnalysisProcess | undefined;
   private readonly child: ChildProcess;
   private readonly pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  private readonly folders = new Map<number, FolderProcess>();
   private nextId = 0;
-  private onProgress: ((done: number, total: number) => void) | undefined;
-  private onProvisional: ((result: RemoteResult) => void) | undefined;
-  private exited: Error | undefined;
-  private readonly findingsByFile = new Map<string, Finding[]>();
-  private current: RemoteResult | undefined;
+  exited: Error | undefined;
 
-  constructor(options: EngineSettings, private readonly warn: (message: string) => void) {
+  static acquire(): AnalysisProcess {
+    if (!AnalysisProcess.shared || AnalysisProcess.shared.exited) AnalysisProcess.shared = new AnalysisProcess();
+    return AnalysisProcess.shared;
+  }
+
+  private constructor() {
     // process.execPath is the editor's own runtime in its extension host: ELECTRON_RUN_AS_NODE makes it plain Node.
     this.child = fork(join(__dirname, 'worker.js'), ['--folder'], {
       execPath: process.execPath, execArgv: [], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
     });
     this.child.on('message', (reply: Reply) => this.receive(reply));
-    const fail = (error: Error) => {
-      this.exited ??= error;
-      for (const waiting of this.pending.values()) waiting.reject(this.exited);
-      this.pending.clear();
-    };
-    this.child.once('error', fail);
-    this.child.once('exit', (code, signal) => fail(new Error(`the analysis process exited (${signal ?? `code ${code}`})`)));
-    void this.request({ kind: 'init', options }).catch(() => {}); // a failed start fails the first real request
+    this.child.once('error', (error) => this.fail(error));
+    this.child.once('exit', (code, signal) => this.fail(new Error(`the analysis process exited (${signal ?? `code ${code}`})`)));
+  }
+
+  get pid(): number | undefined {
+    return this.exited ? undefined : this.child.pid;
+  }
+
+  private fail(error: Error): void {
+    this.exited ??= error;
+    for (const waiting of this.pending.values()) waiting.reject(this.exited);
+    this.pending.clear();
   }
 
   private receive(reply: Reply): void {
-    if ('progress' in reply) this.onProgress?.(...reply.progress);
-    else if ('provisional' in reply) {
-      this.findingsByFile.set(reply.path, reply.findings);
-      this.current = { ...this.current!, findingsByFile: new Map(this.findingsByFile) };
-      this.onProvisional?.(this.current);
-    }
-    else if ('warning' in reply) this.warn(reply.warning);
+    if ('folder' in reply) this.folders.get(reply.folder)?.receive(reply);
     else {
       const waiting = this.pending.get(reply.id);
       this.pending.delete(reply.id);
@@ -85,13 +89,58 @@ export class FolderProcess {
     }
   }
 
-  private request<T>(request: Request): Promise<T> {
+  open(folder: FolderProcess, id: number): void {
+    this.folders.set(id, folder);
+  }
+
+  request<T>(folder: number, request: Request): Promise<T> {
     if (this.exited) return Promise.reject(this.exited);
     const id = ++this.nextId;
     return new Promise<T>((resolve, reject) => {
       this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.child.send({ id, ...request });
+      this.child.send({ id, folder, ...request });
     });
+  }
+
+  /** A folder is done with the process; the last one to go ends it. */
+  release(id: number): void {
+    this.folders.delete(id);
+    if (this.folders.size > 0 || this.exited) return;
+    this.exited = new Error('the analysis process exited (no folder left)');
+    this.child.kill();
+  }
+}
+
+let nextFolder = 0;
+
+/** One folder's analysis in the analysis process: the same calls as FolderEngine, asynchronous. */
+export class FolderProcess {
+  private readonly process = AnalysisProcess.acquire();
+  private readonly id = ++nextFolder;
+  private onProgress: ((done: number, total: number) => void) | undefined;
+  private onProvisional: ((result: RemoteResult) => void) | undefined;
+  private released = false;
+  private readonly findingsByFile = new Map<string, Finding[]>();
+  private current: RemoteResult | undefined;
+
+  constructor(options: EngineSettings, private readonly warn: (message: string) => void) {
+    this.process.open(this, this.id);
+    void this.request({ kind: 'open', options }).catch(() => {}); // a failed start fails the first real request
+  }
+
+  /** Messages of the process about this folder: progress, provisional findings, warnings. */
+  receive(reply: Extract<Reply, { folder: number }>): void {
+    if ('progress' in reply) this.onProgress?.(...reply.progress);
+    else if ('provisional' in reply) {
+      this.findingsByFile.set(reply.path, reply.findings);
+      this.current = { ...this.current!, findingsByFile: new Map(this.findingsByFile) };
+      this.onProvisional?.(this.current);
+    } else this.warn(reply.warning);
+  }
+
+  private request<T>(request: Request): Promise<T> {
+    if (this.released) return Promise.reject(new Error('the folder\'s analysis was closed'));
+    return this.process.request<T>(this.id, request);
   }
 
   private apply(delta: FindingsDelta | null): RemoteResult | undefined {
@@ -132,37 +181,48 @@ export class FolderProcess {
     return this.request({ kind: 'auditJson' });
   }
 
-  /** The process id, while it runs. */
+  /** The analysis process's id, while it runs this folder's analysis. */
   get pid(): number | undefined {
-    return this.exited ? undefined : this.child.pid;
+    return this.released ? undefined : this.process.pid;
   }
 
   dispose(): void {
-    this.exited ??= new Error('the analysis process exited (disposed)');
-    this.child.kill();
+    if (this.released) return;
+    void this.request({ kind: 'close' }).catch(() => {});
+    this.released = true;
+    this.process.release(this.id);
   }
 }
 
-/** The other side: `worker.js --folder` serving one FolderEngine over its IPC channel. */
-export function serveFolder(): void {
-  const send = (reply: Reply) => process.send!(reply);
-  let engine: FolderEngine | undefined;
+/** The analysis of one folder in the process, and what the editor holds of it. */
+class ServedFolder {
+  readonly engine: FolderEngine;
   // What the editor holds: the findings of each file it was sent, and their signature.
-  let sent = new Map<string, { findings: Finding[]; signature: string }>();
-  // Findings of files phase 1 did not redo are the same objects from one analysis to the next:
-  // each is serialised once. Only `acknowledged` is set anew on every analysis.
-  const serialised = new WeakMap<Finding, string>();
-  const signatureOf = (finding: Finding): string => {
-    let text = serialised.get(finding);
-    if (text === undefined) serialised.set(finding, (text = JSON.stringify({ ...finding, acknowledged: undefined })));
-    return finding.acknowledged ? `${text}${JSON.stringify(finding.acknowledged)}` : text;
-  };
-  const deltaOf = (found: FolderResult | undefined): FindingsDelta | null => {
+  private sent = new Map<string, { findings: Finding[]; signature: string }>();
+
+  constructor(options: EngineSettings, private readonly id: number, private readonly send: (reply: Reply) => void) {
+    this.engine = new FolderEngine({ ...options, warn: (warning) => send({ folder: id, warning }), cache: new Map() });
+  }
+
+  async audit(overlay: [string, string][]): Promise<FindingsDelta | null> {
+    this.sent = new Map();
+    return this.deltaOf(await this.engine.auditAll(new Map(overlay), (done, total) => this.send({ folder: this.id, progress: [done, total] })));
+  }
+
+  async update(path: string, text: string | null): Promise<FindingsDelta | null> {
+    return this.deltaOf(await this.engine.update(path, text, (file, findings) => {
+      // The editor shows these now; the delta after phase 2 is taken against them.
+      this.sent.set(file, { findings, signature: findings.map(signatureOf).join('\n') });
+      this.send({ folder: this.id, provisional: true, path: file, findings });
+    }));
+  }
+
+  private deltaOf(found: FolderResult | undefined): FindingsDelta | null {
     if (!found) return null;
     const next = new Map<string, { findings: Finding[]; signature: string }>();
     const changed: [string, Finding[]][] = [];
     for (const [path, findings] of found.findingsByFile) {
-      const before = sent.get(path);
+      const before = this.sent.get(path);
       // The same finding objects (a file phase 1 did not redo, no workspace finding): the same findings.
       if (before && before.findings.length === findings.length && before.findings.every((finding, index) => finding === findings[index])) {
         next.set(path, before);
@@ -172,38 +232,53 @@ export function serveFolder(): void {
       next.set(path, { findings, signature });
       if (before?.signature !== signature) changed.push([path, findings]);
     }
-    const removed = [...sent.keys()].filter((path) => !next.has(path));
-    sent = next;
+    const removed = [...this.sent.keys()].filter((path) => !next.has(path));
+    this.sent = next;
     return { changed, removed, fileCount: found.result.files.length, durationMs: found.durationMs };
-  };
-  const handle = async (request: Request, id: number): Promise<unknown> => {
-    if (request.kind === 'init') {
-      engine = new FolderEngine({ ...request.options, warn: (warning) => send({ warning }), cache: new Map() });
+  }
+}
+
+// Findings of files phase 1 did not redo are the same objects from one analysis to the next:
+// each is serialised once. Only `acknowledged` is set anew on every analysis.
+const serialised = new WeakMap<Finding, string>();
+
+function signatureOf(finding: Finding): string {
+  let text = serialised.get(finding);
+  if (text === undefined) serialised.set(finding, (text = JSON.stringify({ ...finding, acknowledged: undefined })));
+  return finding.acknowledged ? `${text}${JSON.stringify(finding.acknowledged)}` : text;
+}
+
+/** The other side: `worker.js --folder` serving the folders' engines over its IPC channel. */
+export function serveFolder(): void {
+  const send = (reply: Reply) => process.send!(reply);
+  const folders = new Map<number, ServedFolder>();
+  const handle = async (request: Request, folderId: number): Promise<unknown> => {
+    if (request.kind === 'open') {
+      folders.set(folderId, new ServedFolder(request.options, folderId, send));
       return null;
     }
-    if (!engine) throw new Error('not initialised');
+    const folder = folders.get(folderId);
+    if (!folder) throw new Error('no such folder');
     switch (request.kind) {
+      case 'close':
+        folders.delete(folderId);
+        return null;
       case 'audit':
-        sent = new Map();
-        return deltaOf(await engine.auditAll(new Map(request.overlay), (done, total) => send({ progress: [done, total] })));
+        return folder.audit(request.overlay);
       case 'update':
-        return deltaOf(await engine.update(request.path, request.text, (path, findings) => {
-          // The editor shows these now; the delta after phase 2 is taken against them.
-          sent.set(path, { findings, signature: findings.map(signatureOf).join('\n') });
-          send({ provisional: id, path, findings });
-        }));
+        return folder.update(request.path, request.text);
       case 'insights':
-        return engine.insights(request.path);
+        return folder.engine.insights(request.path);
       case 'auditJson':
-        return engine.latest?.audit() ?? null;
+        return folder.engine.latest?.audit() ?? null;
     }
   };
   // One request at a time, in order: an update must not overtake the audit before it.
   let queue = Promise.resolve();
-  process.on('message', (message: Request & { id: number }) => {
+  process.on('message', (message: Request & { id: number; folder: number }) => {
     queue = queue.then(async () => {
       try {
-        send({ id: message.id, value: await handle(message, message.id) });
+        send({ id: message.id, value: await handle(message, message.folder) });
       } catch (error) {
         send({ id: message.id, error: error instanceof Error ? error.message : String(error) });
       }

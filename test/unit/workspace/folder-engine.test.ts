@@ -50,7 +50,7 @@ describe('FolderEngine (the analysis state of one folder, without an editor)', f
     assert.equal(engine.insights('no/such/file.py'), undefined);
   });
 
-  it('runs the same analysis in a process of its own, and fails its requests once that process is gone', async () => {
+  it('runs the same analysis in a process of its own, and fails its requests once closed', async () => {
     const here = folderEngine();
     const warnings: string[] = [];
     const remote = new FolderProcess({ root: examples, config: defaultConfig(), git: false, processes: false }, (message) => warnings.push(message));
@@ -76,7 +76,7 @@ describe('FolderEngine (the analysis state of one folder, without an editor)', f
     } finally {
       remote.dispose();
     }
-    await assert.rejects(remote.update(APP, 'x = 1\n'), /exited/);
+    await assert.rejects(remote.update(APP, 'x = 1\n'), /closed/);
   });
 
   it('tells the edited file\'s findings between phase 1 and phase 2, here and from the process', async () => {
@@ -104,5 +104,30 @@ describe('FolderEngine (the analysis state of one folder, without an editor)', f
     } finally {
       remote.dispose();
     }
+  });
+
+  it('serves every folder from one process, which ends with the last folder', async () => {
+    const settings = { config: defaultConfig(), git: false, processes: false };
+    const first = new FolderProcess({ ...settings, root: examples }, () => {});
+    const second = new FolderProcess({ ...settings, root: join(examples, 'support-bot') }, () => {});
+    const pid = first.pid!;
+    assert.equal(second.pid, pid);
+    const [whole, part] = await Promise.all([first.auditAll(new Map(), () => {}), second.auditAll(new Map(), () => {})]);
+    assert.ok(whole.findingsByFile.has(APP));
+    assert.ok(part.findingsByFile.has('app.py'), 'paths are relative to each folder');
+    first.dispose();
+    assert.ok((await second.update('app.py', 'x = 1\n'))!.findingsByFile.get('app.py') === undefined, 'the other folder still works');
+    const exited = new Promise((resolve) => {
+      const poll = setInterval(() => {
+        try {
+          process.kill(pid, 0);
+        } catch {
+          clearInterval(poll);
+          resolve(true);
+        }
+      }, 20);
+    });
+    second.dispose();
+    assert.equal(await exited, true);
   });
 });
