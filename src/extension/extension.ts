@@ -20,7 +20,7 @@ export interface GenAiDebtApi {
   reportHtml(): string;
   /** Where the time of the last live update of a file went. */
   lastUpdate(): UpdateTiming | undefined;
-  /** Ids of the running analysis processes (one per trusted local folder). */
+  /** The analysis process's id for each trusted local folder analysed in it (one process serves them all). */
   analysisProcesses(): number[];
 }
 
