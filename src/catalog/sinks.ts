@@ -63,7 +63,6 @@ export const sinkShapes: readonly SinkShape[] = [
   { id: 'sql-execute', category: 'sql', language: 'typescript', method: ['$queryRawUnsafe', '$executeRawUnsafe'], argument: 0 },
 ];
 
-/** Property assignments that write HTML (`el.innerHTML = x`) and the JSX attribute React uses for it. */
 /** Shells, and the flags after which they run the next argument as a command line. */
 const shellCommandFlags: Record<string, readonly string[]> = {
   sh: ['-c'], bash: ['-c'], zsh: ['-c'], dash: ['-c'], ksh: ['-c'], fish: ['-c'], ash: ['-c'],
@@ -82,6 +81,7 @@ export function sinkCalleeNames(language: SinkShape['language']): ReadonlySet<st
     .flatMap((shape) => [...(shape.callee ?? []).map((path) => path.slice(path.lastIndexOf('.') + 1)), ...(shape.method ?? [])]));
 }
 
+/** Property assignments that write HTML (`el.innerHTML = x`) and the JSX attribute React uses for it. */
 export const htmlProperties: readonly string[] = ['innerHTML', 'outerHTML'];
 export const htmlJsxAttribute = 'dangerouslySetInnerHTML';
 

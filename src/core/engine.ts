@@ -71,6 +71,8 @@ export interface EngineOptions {
  */
 export class Engine {
   private readonly active: ActiveRule[];
+  /** Rules checked in phase 1: what a file's own analysis decides. */
+  private readonly fileRuleCodes: ReadonlySet<string>;
   private readonly cache: Map<string, FileResult>;
   private readonly configKey: string;
   private readonly catalog: ModelCatalog;
@@ -82,6 +84,7 @@ export class Engine {
       if (setting && !setting.enabled) return [];
       return [{ rule, severity: setting?.severity ?? rule.severity, options: { ...optionDefaults(rule), ...(setting?.options ?? {}) } }];
     });
+    this.fileRuleCodes = new Set(this.active.filter(({ rule }) => rule.checkFile).map(({ rule }) => rule.code));
     this.cache = options.cache ?? new Map();
     this.catalog = new ModelCatalog(config.catalog);
     this.configKey = stableHash(JSON.stringify(config.rules) + JSON.stringify(config.catalog ?? null));
@@ -101,9 +104,8 @@ export class Engine {
    * the last phase 2 placed in it. The editor shows these first; phase 2 then corrects them.
    */
   provisionalFindings(file: FileResult, previous: readonly Finding[]): Finding[] {
-    const fileRules = new Set(this.active.filter(({ rule }) => rule.checkFile).map(({ rule }) => rule.code));
     applyDirectives(file.findings, new Map([[file.path, file.directives]]));
-    return [...file.findings, ...previous.filter((finding) => !fileRules.has(finding.rule))].sort(compareFindings);
+    return [...file.findings, ...previous.filter((finding) => !this.fileRuleCodes.has(finding.rule))].sort(compareFindings);
   }
 
   analyzeFile(source: SourceFile): FileResult {

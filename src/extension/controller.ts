@@ -34,8 +34,7 @@ export interface UpdateTiming {
   publishMs: number;
   /** The views, lenses and status item told of the change. */
   listenersMs: number;
-  /** `performance.now()` when the file's findings after its phase 1 were published (before phase 2), and when all were. */
-  provisionalAt: number | null;
+  /** `performance.now()` when every finding of the update was published (phase 2 done). */
   finishedAt: number;
 }
 
@@ -262,17 +261,15 @@ export class AnalysisController implements vscode.Disposable {
     }
     await this.enqueue(scope, async () => {
       if (!scope.snapshot) return; // the first audit picks the text up from the open editors
-      let provisionalAt: number | null = null;
       // The file's own findings are shown as soon as its phase 1 is done; phase 2 then corrects them.
       const snapshot = await this.analysisOf(scope).update(path, text, (provisional) => {
         scope.snapshot = provisional;
         this.publish(scope, false);
-        provisionalAt = performance.now();
       });
       if (!snapshot) return;
       scope.snapshot = snapshot;
       const shown = this.publish(scope)!;
-      this.lastUpdate = { path, analysisMs: snapshot.durationMs, ...shown, provisionalAt, finishedAt: performance.now() };
+      this.lastUpdate = { path, analysisMs: snapshot.durationMs, ...shown, finishedAt: performance.now() };
       this.log.debug(`${scope.name}: ${path} analysed in ${snapshot.durationMs.toFixed(1)} ms, diagnostics published in ${shown.publishMs.toFixed(1)} ms, views told in ${shown.listenersMs.toFixed(1)} ms`);
     });
   }

@@ -1,8 +1,8 @@
-import { fork, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import type { Finding } from '../core/finding';
 import type { AuditJson } from '../report/json';
 import { FolderEngine, type FileInsights, type FolderEngineOptions, type FolderResult } from './folder-engine';
+import { forkWorkerProcess } from './pool';
 
 /**
  * Folders' analyses in a process of their own, as a language server keeps its
@@ -60,10 +60,7 @@ class AnalysisProcess {
   }
 
   private constructor() {
-    // process.execPath is the editor's own runtime in its extension host: ELECTRON_RUN_AS_NODE makes it plain Node.
-    this.child = fork(join(__dirname, 'worker.js'), ['--folder'], {
-      execPath: process.execPath, execArgv: [], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-    });
+    this.child = forkWorkerProcess(['--folder']);
     this.child.on('message', (reply: Reply) => this.receive(reply));
     this.child.once('error', (error) => this.fail(error));
     this.child.once('exit', (code, signal) => this.fail(new Error(`the analysis process exited (${signal ?? `code ${code}`})`)));

@@ -1,4 +1,4 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -130,13 +130,18 @@ export async function runPhaseOne(engine: Engine, files: readonly SourceFile[], 
   return results as FileResult[];
 }
 
+/** `worker.js` as a process of its own, talking over IPC (see worker.ts for what `args` select). */
+export function forkWorkerProcess(args: string[]): ChildProcess {
+  // process.execPath is the editor's own runtime in its extension host: ELECTRON_RUN_AS_NODE makes it plain Node.
+  return fork(join(__dirname, 'worker.js'), args, {
+    execPath: process.execPath, execArgv: [], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
+  });
+}
+
 /** Phase 1 of `files` in a child process (see `childProcess`): its results, or a rejection saying why not. */
 function inChildProcess(files: SourceFile[], init: WorkerInit, onProgress: (done: number) => void): Promise<FileResult[]> {
   return new Promise((resolve, reject) => {
-    // process.execPath is VS Code's own runtime in the extension host: ELECTRON_RUN_AS_NODE makes it plain Node.
-    const child = fork(join(__dirname, 'worker.js'), [], {
-      execPath: process.execPath, execArgv: [], env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, serialization: 'advanced', stdio: ['ignore', 'ignore', 'ignore', 'ipc'],
-    });
+    const child = forkWorkerProcess([]);
     let settled = false;
     const settle = (error: Error | null, results?: FileResult[]) => {
       if (settled) return;

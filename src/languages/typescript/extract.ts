@@ -7,7 +7,7 @@ import { resolveOrigin, type Origin } from './origin';
 import { constantPrompts, templatePrompts } from './prompts';
 import { loadedModule, normaliseModule } from './scope';
 import { matchCallShape } from './shapes';
-import { forEachNode, isCallLike, literalText, unwrap, type CallLike } from './syntax';
+import { forEachNode, isCallLike, literalText, mayEndIn, type CallLike } from './syntax';
 import { lastSegmentNames } from '../../catalog/patterns';
 import { artifactShapes } from '../../catalog/artifacts';
 import { promptTemplateShapes } from '../../catalog/prompt-templates';
@@ -29,15 +29,9 @@ const catalogNames = lastSegmentNames([
 // A pattern ending in a constructed wildcard (`…-*.*()`) matches `new` expressions only, which are always kept.
 ].filter((pattern) => !pattern.endsWith('*()')));
 
-/**
- * Whether a call's origin can match a catalog pattern: `a.b.name(…)` resolves to a path
- * ending in `name` (unless it reads a member of `this`); plain names, other callees and
- * `new` expressions are always kept.
- */
+/** Whether a call's origin can match a catalog pattern; `new` expressions are always kept. */
 function mayMatchCatalog(call: CallLike): boolean {
-  const callee = unwrap(call.expression);
-  if (ts.isNewExpression(call) || !ts.isPropertyAccessExpression(callee) || catalogNames === null) return true;
-  return catalogNames.has(callee.name.text) || callee.expression.kind === ts.SyntaxKind.ThisKeyword;
+  return ts.isNewExpression(call) || mayEndIn(call, catalogNames);
 }
 
 function byPosition(a: { loc: Location }, b: { loc: Location }): number {

@@ -5,7 +5,7 @@ import { jsHandlerExports, plumbingParameterNames, requestMembers, requestRoots,
 import type { FileContext } from './context';
 import { passthroughMethods } from '../../catalog/sdk-calls';
 import { originPaths, resolveOrigin } from './origin';
-import { functionName, literalText, locationOf, textOf, unwrap, type CallLike } from './syntax';
+import { functionName, literalText, locationOf, mayEndIn, textOf, unwrap, type CallLike } from './syntax';
 
 /**
  * Intraprocedural data flow for the security rules (see python/flows.ts):
@@ -17,16 +17,6 @@ import { functionName, literalText, locationOf, textOf, unwrap, type CallLike } 
 
 const tsSinks = sinkShapes.filter((shape) => shape.language === 'typescript');
 const sinkNames = new Set([...sinkCalleeNames('typescript'), ...passthroughMethods]);
-
-/**
- * Whether a call can be a sink at all: `a.b.name(…)` resolves to a path ending in `name`
- * (unless it reads a member of `this`), so most calls are ruled out before resolving them.
- */
-function maySink(call: CallLike): boolean {
-  const callee = unwrap(call.expression);
-  if (!ts.isPropertyAccessExpression(callee)) return true;
-  return sinkNames.has(callee.name.text) || callee.expression.kind === ts.SyntaxKind.ThisKeyword;
-}
 const instructionRoles = new Set(['system', 'developer', 'instructions']);
 
 interface Assignment {
@@ -208,7 +198,7 @@ function emitSinks(context: FileContext, body: Body): void {
     });
   };
   for (const call of body.calls) {
-    if (!maySink(call)) continue;
+    if (!mayEndIn(call, sinkNames)) continue;
     let paths: string[] | undefined;
     const shape = tsSinks.find((candidate) => matchesShape(candidate, call, () => (paths ??= calleePaths(call))));
     if (!shape) continue;

@@ -18,6 +18,17 @@ export function unwrap(expression: ts.Expression): ts.Expression {
   }
 }
 
+/**
+ * Whether a call's origin can end in one of `names`: `a.b.name(…)` resolves to a path ending
+ * in `name` unless it reads a member of `this`; other callees can resolve to anything. Lets a
+ * pass rule most calls out before resolving their origin.
+ */
+export function mayEndIn(call: CallLike, names: ReadonlySet<string> | null): boolean {
+  const callee = unwrap(call.expression);
+  if (names === null || !ts.isPropertyAccessExpression(callee)) return true;
+  return names.has(callee.name.text) || callee.expression.kind === ts.SyntaxKind.ThisKeyword;
+}
+
 export function locationOf(node: ts.Node, file: string): Location {
   const sourceFile = node.getSourceFile();
   const start = sourceFile.getLineAndCharacterOfPosition(node.getStart(sourceFile));
