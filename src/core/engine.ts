@@ -1,6 +1,6 @@
 import { emptyFacts, mergeFacts, type FileFacts, type LlmCall, type Location } from './facts';
 import type { Finding } from './finding';
-import type { FrontEnd, SourceFile } from './frontend';
+import type { ExtractOptions, FrontEnd, SourceFile } from './frontend';
 import type { Config } from './config';
 import { defaultConfig } from './config';
 import { formatMessage, optionDefaults, type Report, type RepositoryInfo, type RuleDefinition } from './rule';
@@ -108,11 +108,11 @@ export class Engine {
     return [...file.findings, ...previous.filter((finding) => !this.fileRuleCodes.has(finding.rule))].sort(compareFindings);
   }
 
-  analyzeFile(source: SourceFile): FileResult {
+  analyzeFile(source: SourceFile, options?: ExtractOptions): FileResult {
     const key = this.cacheKey(source);
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const result = this.analyzeUncached(source);
+    const result = this.analyzeUncached(source, options);
     this.cache.set(key, result);
     return result;
   }
@@ -133,7 +133,7 @@ export class Engine {
   }
 
   /** Phase 1 without the cache: what a worker thread runs. */
-  analyzeUncached(source: SourceFile): FileResult {
+  analyzeUncached(source: SourceFile, options?: ExtractOptions): FileResult {
     const directives = parseDirectives(source.path, source.text);
     if (directives.some((directive) => directive.kind === 'ignore-file')) {
       return { path: source.path, facts: emptyFacts(), findings: [], directives: [], syntaxErrors: 0, skipped: 'genai-debt: ignore-file directive' };
@@ -142,7 +142,7 @@ export class Engine {
     if (!frontEnd) return { path: source.path, facts: emptyFacts(), findings: [], directives: [], syntaxErrors: 0, skipped: 'no analyzer for this file type' };
     let extracted;
     try {
-      extracted = frontEnd.extract(source);
+      extracted = frontEnd.extract(source, options);
     } catch (error) {
       // A front-end bug must cost one file, never the audit.
       const reason = error instanceof RangeError ? 'too deeply nested to analyse' : `analyzer error: ${(error as Error).message}`;

@@ -15,6 +15,15 @@ export interface ExtractResult {
   skipped?: string;
 }
 
+export interface ExtractOptions {
+  /**
+   * The file is open in an editor and will be extracted again soon: the front-end may keep what
+   * makes the next extraction of the same path cheaper (a syntax tree to re-parse incrementally).
+   * The result is the same either way.
+   */
+  editing?: boolean;
+}
+
 /**
  * A language front-end: turns one file into facts. Pure and synchronous once
  * initialised, so phase 1 can run anywhere (worker thread, browser) and be
@@ -25,5 +34,5 @@ export interface FrontEnd {
   language: Language;
   /** Whether this front-end reads the file (by its path alone). */
   accepts(path: string): boolean;
-  extract(file: SourceFile): ExtractResult;
+  extract(file: SourceFile, options?: ExtractOptions): ExtractResult;
 }

@@ -50,10 +50,13 @@ export class AnalysisController implements vscode.Disposable {
   private readonly changedFiles = new Map<string, Set<string>>();
   private readonly changed = new vscode.EventEmitter<Scope | undefined>();
   private readonly busyChanged = new vscode.EventEmitter<boolean>();
+  private readonly published = new vscode.EventEmitter<void>();
   private pending = 0;
   private idleWaiters: (() => void)[] = [];
   readonly onDidChange = this.changed.event;
   readonly onDidChangeBusy = this.busyChanged.event;
+  /** Fires right after diagnostics were handed to VS Code (the benchmark times edits by it). */
+  readonly onDidPublish = this.published.event;
   readonly diagnostics: DiagnosticsPublisher;
   lastError: string | null = null;
   /** The last live update of a file in a folder. */
@@ -180,6 +183,7 @@ export class AnalysisController implements vscode.Disposable {
       this.diagnostics.publish(scope, scope.snapshot.findingsByFile, (uri) => settings.problemsScope === 'workspace' || open.has(uri.toString()));
     }
     const published = performance.now();
+    this.published.fire();
     if (notify) this.changed.fire(scope);
     return { publishMs: published - started, listenersMs: performance.now() - published };
   }
@@ -356,5 +360,6 @@ export class AnalysisController implements vscode.Disposable {
     this.diagnostics.dispose();
     this.changed.dispose();
     this.busyChanged.dispose();
+    this.published.dispose();
   }
 }

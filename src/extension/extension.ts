@@ -20,6 +20,8 @@ export interface GenAiDebtApi {
   reportHtml(): string;
   /** Where the time of the last live update of a file went. */
   lastUpdate(): UpdateTiming | undefined;
+  /** Fires right after the extension handed diagnostics to VS Code. */
+  onDidPublish: vscode.Event<void>;
   /** The analysis process's id for each trusted local folder analysed in it (one process serves them all). */
   analysisProcesses(): number[];
 }
@@ -139,6 +141,7 @@ export function activate(context: vscode.ExtensionContext): GenAiDebtApi {
     reveal: (kind, uri, line) => trees.reveal(kind, uri, line),
     reportHtml: () => report.html,
     lastUpdate: () => controller.lastUpdate,
+    onDidPublish: controller.onDidPublish,
     analysisProcesses: () => controller.analysisProcesses(),
   };
 }

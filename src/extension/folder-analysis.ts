@@ -235,7 +235,7 @@ let looseEngine: Engine | undefined;
 export async function analyzeLooseFile(path: string, text: string): Promise<FolderSnapshot> {
   const started = performance.now();
   looseEngine ??= new Engine({ frontEnds: await loadFrontEnds(), rules, knownRules: rules, lockfileFor });
-  const file = looseEngine.analyzeFile({ path, text });
+  const file = looseEngine.analyzeFile({ path, text }, { editing: true });
   const result = looseEngine.analyzeWorkspace([file], new Set([path]), { texts: new Map([[path, text]]) });
   const durationMs = performance.now() - started;
   let audit: AuditJson | undefined;

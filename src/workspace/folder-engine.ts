@@ -166,7 +166,7 @@ export class FolderEngine {
       this.allPaths.add(path);
     } else {
       if (this.texts.get(path) === text) return this.current;
-      const result = engine.analyzeFile({ path, text });
+      const result = engine.analyzeFile({ path, text }, { editing: true });
       this.results.set(path, result);
       this.texts.set(path, text);
       this.allPaths.add(path);

@@ -1,5 +1,5 @@
 import { emptyFacts, type FileFacts, type Location } from '../../core/facts';
-import type { ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
+import type { ExtractOptions, ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
 import { blankMagics } from './magics';
 
 /** Where a code cell's lines sit in the program built from all code cells. */
@@ -27,11 +27,11 @@ export function createNotebookFrontEnd(python: FrontEnd): FrontEnd {
     id: 'notebook',
     language: 'notebook',
     accepts: (path) => path.toLowerCase().endsWith('.ipynb'),
-    extract: (file) => extractNotebook(file, python),
+    extract: (file, options) => extractNotebook(file, python, options),
   };
 }
 
-function extractNotebook(file: SourceFile, python: FrontEnd): ExtractResult {
+function extractNotebook(file: SourceFile, python: FrontEnd, options?: ExtractOptions): ExtractResult {
   let notebook: unknown;
   try {
     notebook = JSON.parse(file.text);
@@ -57,7 +57,7 @@ function extractNotebook(file: SourceFile, python: FrontEnd): ExtractResult {
   });
   if (spans.length === 0) return { facts: emptyFacts(), syntaxErrors: 0 };
 
-  const result = python.extract({ path: file.path, text: program.join('\n') });
+  const result = python.extract({ path: file.path, text: program.join('\n') }, options);
   mapLocationsToCells(result.facts, spans);
   return result;
 }

@@ -1,7 +1,8 @@
 import { Language, Parser } from 'web-tree-sitter';
 import { emptyFacts } from '../../core/facts';
-import type { ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
+import type { ExtractOptions, ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
 import { extractFromTree } from './extract';
+import { KeptTrees } from './incremental';
 
 export interface PythonWasm {
   /** web-tree-sitter's runtime (`web-tree-sitter.wasm`). */
@@ -24,6 +25,7 @@ export async function createPythonFrontEnd(wasm: PythonWasm): Promise<FrontEnd &
   const language = await Language.load(wasm.grammar);
   const parser = new Parser();
   parser.setLanguage(language);
+  const keptTrees = new KeptTrees();
 
   return {
     id: 'python',
@@ -34,10 +36,10 @@ export async function createPythonFrontEnd(wasm: PythonWasm): Promise<FrontEnd &
       tree?.delete();
       return tree !== null;
     },
-    extract(file: SourceFile): ExtractResult {
+    extract(file: SourceFile, options?: ExtractOptions): ExtractResult {
       // tree-sitter reads NUL as the end of input; a space keeps every offset and column.
       const text = file.text.replace(/\0/g, ' ');
-      const tree = parser.parse(text);
+      const tree = options?.editing ? keptTrees.parse(parser, file.path, text) : parser.parse(text);
       if (!tree) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'the Python parser gave up on this file' };
       try {
         return extractFromTree(tree, file.path, text);
@@ -46,6 +48,7 @@ export async function createPythonFrontEnd(wasm: PythonWasm): Promise<FrontEnd &
         if (isStackOverflow(error)) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'nesting too deep to analyse' };
         throw error;
       } finally {
+        if (options?.editing) keptTrees.keep(file.path, text, tree);
         tree.delete();
       }
     },
