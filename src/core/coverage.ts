@@ -1,4 +1,4 @@
-import type { FileFacts, LlmCall, Location, TracingSetup } from './facts';
+import type { Dependency, FileFacts, LlmCall, Location, TracingSetup } from './facts';
 import { callShapes } from '../catalog/sdk-calls';
 import { impliedCoverage, nativeTracing, vendorSdkFrameworks } from '../catalog/tracing';
 
@@ -101,17 +101,20 @@ const computed = new WeakMap<FileFacts, Map<LlmCall, Coverage>>();
  * The last computation, and what it rested on besides each call: after an edit that changed no
  * tracing set-up and no project, a call of an unchanged file (the same object) keeps its coverage.
  */
-let last: { workspace: string; coverage: Map<LlmCall, Coverage> } | undefined;
+let last: { tracing: readonly TracingSetup[]; dependencies: readonly Dependency[]; workspace: string; coverage: Map<LlmCall, Coverage> } | undefined;
 
 function coverageOf(facts: FileFacts): Map<LlmCall, Coverage> {
   const projects = new Projects(facts);
-  const workspace = JSON.stringify([facts.tracing, projects.roots]);
+  // The same lists (the engine keeps a kind's merged list while no file's list of it changed): the same set-ups and projects.
+  const workspace = last && last.tracing === facts.tracing && last.dependencies === facts.dependencies
+    ? last.workspace
+    : JSON.stringify([facts.tracing, projects.roots]);
   const previous = last?.workspace === workspace ? last.coverage : undefined;
   const global = facts.tracing.filter((setup) => setup.scope === 'global' || setup.scope === 'env').map((setup) => ({ setup, reach: reach(setup) }));
   const disabled = facts.tracing.filter((setup) => setup.scope === 'disabled');
   let modelProviders: Map<string, string> | undefined;
   const coverage = new Map<LlmCall, Coverage>();
-  last = { workspace, coverage };
+  last = { tracing: facts.tracing, dependencies: facts.dependencies, workspace, coverage };
   for (const call of facts.llmCalls) {
     const known = previous?.get(call);
     if (known) {

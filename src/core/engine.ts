@@ -1,4 +1,4 @@
-import { emptyFacts, mergeFacts, type FileFacts, type LlmCall, type Location } from './facts';
+import { emptyFacts, type Fact, type FileFacts, type LlmCall, type Location } from './facts';
 import type { Finding } from './finding';
 import type { ExtractOptions, FrontEnd, SourceFile } from './frontend';
 import type { Config } from './config';
@@ -76,6 +76,7 @@ export class Engine {
   private readonly cache: Map<string, FileResult>;
   private readonly configKey: string;
   private readonly catalog: ModelCatalog;
+  private lastMerge: { parts: readonly FileFacts[]; merged: FileFacts } | undefined;
 
   constructor(private readonly options: EngineOptions) {
     const config = options.config ?? defaultConfig();
@@ -163,17 +164,18 @@ export class Engine {
 
   analyzeWorkspace(files: readonly FileResult[], allPaths: ReadonlySet<string>, workspace: WorkspaceInputs = {}): WorkspaceResult {
     const { discoverySkipped = [], texts = new Map<string, string>(), readText = () => null, repository = null } = workspace;
-    const facts = emptyFacts();
     const findings: Finding[] = [];
     const skipped: SkippedFile[] = [...discoverySkipped];
+    const parts: FileFacts[] = [];
     for (const file of files) {
       if (file.skipped) {
         skipped.push({ file: file.path, reason: file.skipped });
         continue;
       }
-      mergeFacts(facts, file.facts);
+      parts.push(file.facts);
       findings.push(...file.findings);
     }
+    const facts = this.merge(parts);
     if (this.options.lockfileFor) {
       for (const dependency of facts.dependencies) dependency.lockfile = this.options.lockfileFor(dependency.loc.file, allPaths, texts.get(dependency.loc.file));
     }
@@ -197,6 +199,30 @@ export class Engine {
     return { files: [...files], facts, findings, coverage, skipped, catalog: this.catalog };
   }
 
+  /**
+   * Every file's facts in one. After an edit only the edited file's facts are new objects: a kind
+   * whose lists did not change keeps the list of the last merge (the same array, which also tells
+   * phase 2's memos that nothing of that kind changed).
+   */
+  private merge(parts: readonly FileFacts[]): FileFacts {
+    const last = this.lastMerge;
+    const changed = last && last.parts.length === parts.length ? parts.flatMap((part, index) => (part === last.parts[index] ? [] : [index])) : null;
+    const merged = emptyFacts();
+    for (const kind of Object.keys(merged) as (keyof FileFacts)[]) {
+      if (!last || !changed) {
+        const list = merged[kind] as Fact[];
+        // A cached result from before a fact kind existed has no list for it.
+        for (const part of parts) if (part[kind]?.length) list.push(...(part[kind] as Fact[]));
+      } else if (changed.every((index) => sameList(last.parts[index][kind], parts[index][kind]))) {
+        (merged[kind] as Fact[]) = last.merged[kind];
+      } else {
+        (merged[kind] as Fact[]) = spliced(last.merged[kind], kind, last.parts, parts, changed);
+      }
+    }
+    this.lastMerge = { parts, merged };
+    return merged;
+  }
+
   /** Applies the directives to the findings, then runs the ledger rules on the directives. */
   private checkLedger(files: readonly FileResult[], findings: readonly Finding[]): Finding[] {
     const byFile = new Map(files.filter((file) => file.directives.length).map((file) => [file.path, file.directives]));
@@ -216,6 +242,27 @@ export class Engine {
     }
     return ledgerFindings;
   }
+}
+
+/** The last merged list of a kind with the lists of the changed files (same count of files) put in place of their old ones. */
+function spliced(list: readonly Fact[], kind: keyof FileFacts, before: readonly FileFacts[], after: readonly FileFacts[], changed: readonly number[]): Fact[] {
+  const pieces: (readonly Fact[])[] = [];
+  let position = 0;
+  let copied = 0;
+  let file = 0;
+  for (const index of changed) {
+    for (; file < index; file++) position += before[file][kind]?.length ?? 0;
+    pieces.push(list.slice(copied, position), after[index][kind] ?? []);
+    position += before[index][kind]?.length ?? 0;
+    copied = position;
+    file = index + 1;
+  }
+  pieces.push(list.slice(copied));
+  return ([] as Fact[]).concat(...pieces);
+}
+
+function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {
+  return a === b || (!a?.length && !b?.length);
 }
 
 function toFinding(rule: RuleDefinition, severity: Finding['severity'], report: Report): Finding {

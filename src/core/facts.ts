@@ -270,10 +270,3 @@ export interface FileFacts {
 export function emptyFacts(): FileFacts {
   return { llmCalls: [], prompts: [], tools: [], models: [], tracing: [], artifacts: [], dependencies: [], sinks: [], userInputs: [] };
 }
-
-export function mergeFacts(into: FileFacts, from: FileFacts): void {
-  for (const key of Object.keys(into) as (keyof FileFacts)[]) {
-    // A cached result from before a fact kind existed has no list for it.
-    (into[key] as Fact[]).push(...((from[key] ?? []) as Fact[]));
-  }
-}

@@ -60,8 +60,10 @@ const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
  */
 export class FolderEngine {
   private engine: Engine | undefined;
-  private readonly results = new Map<string, FileResult>();
-  private readonly texts = new Map<string, string>();
+  // In path order, as discovery lists files: a file created later takes its place among them, so an
+  // update gives what a fresh audit gives (facts are merged, and the inventory listed, in this order).
+  private results = new Map<string, FileResult>();
+  private texts = new Map<string, string>();
   private readonly excluded: Minimatch[];
   private allPaths = new Set<string>();
   private discoverySkipped: DiscoveryResult['skipped'] = [];
@@ -167,8 +169,13 @@ export class FolderEngine {
     } else {
       if (this.texts.get(path) === text) return this.current;
       const result = engine.analyzeFile({ path, text }, { editing: true });
+      const created = !this.results.has(path);
       this.results.set(path, result);
       this.texts.set(path, text);
+      if (created) {
+        this.results = inPathOrder(this.results);
+        this.texts = inPathOrder(this.texts);
+      }
       this.allPaths.add(path);
       provisional?.(path, engine.provisionalFindings(result, this.current.findingsByFile.get(path) ?? []));
     }
@@ -211,6 +218,10 @@ export function insightsIn(result: WorkspaceResult, path: string): FileInsights 
   const file = result.files.find((candidate) => candidate.path === path);
   if (!file || file.skipped) return undefined;
   return { facts: file.facts, coverage: file.facts.llmCalls.map((call) => result.coverage.get(call) ?? null) };
+}
+
+function inPathOrder<T>(map: ReadonlyMap<string, T>): Map<string, T> {
+  return new Map([...map].sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
 function trimPattern(pattern: string): string {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig } from '../../../src/core/config';
 import type { FileResult } from '../../../src/core/engine';
@@ -9,9 +10,9 @@ import { FolderProcess } from '../../../src/workspace/folder-process';
 const examples = join(__dirname, '../../../../examples');
 const APP = 'support-bot/app.py';
 
-function folderEngine(): FolderEngine {
+function folderEngine(root = examples): FolderEngine {
   const warnings: string[] = [];
-  return new FolderEngine({ root: examples, config: defaultConfig(), git: false, processes: false, warn: (message) => warnings.push(message), cache: new Map<string, FileResult>() });
+  return new FolderEngine({ root, config: defaultConfig(), git: false, processes: false, warn: (message) => warnings.push(message), cache: new Map<string, FileResult>() });
 }
 
 const rulesIn = (engine: FolderEngine, path: string) => (engine.latest?.findingsByFile.get(path) ?? []).map((finding) => finding.rule);
@@ -36,6 +37,43 @@ describe('FolderEngine (the analysis state of one folder, without an editor)', f
     assert.equal(await engine.update('node_modules/openai/client.py', 'import openai\n'), undefined, 'a dependency folder is not the app');
     await engine.update(APP, null);
     assert.deepEqual(rulesIn(engine, APP), []);
+  });
+
+  it('after every edit, gives what a fresh audit of the same files gives (phase 2\'s memos and kept merges change nothing)', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'genai-debt-edits-'));
+    try {
+      cpSync(examples, root, { recursive: true });
+      const engine = folderEngine(root);
+      await engine.auditAll(new Map(), () => {});
+      const edits: [string, (text: string) => string | null][] = [
+        [APP, (text) => text.replace('CHAT_MODEL = "gpt-4o"', 'CHAT_MODEL = "gpt-4o-2024-08-06"')],
+        [APP, (text) => `\n\n${text}`],
+        ['support-bot/tracing.py', () => null],
+        ['support-bot/rag.py', (text) => `${text}\nclient.chat.completions.create(model="gpt-3.5-turbo", messages=[])\n`],
+        ['support-bot/tracing.py', () => readFileSync(join(examples, 'support-bot/tracing.py'), 'utf8')],
+        ['support-bot/requirements.txt', (text) => `${text}\nlangsmith\n`],
+        ['web-chat/src/chat.ts', (text) => text.replace(/model: '[^']*'/, "model: 'gpt-4.1'")],
+        ['support-bot/new_tool.py', () => 'from openai import OpenAI\nclient = OpenAI()\ndef answer(q):\n    return client.responses.create(model="gpt-4o", input=q)\n'],
+        [APP, (text) => text.replace(/\n\n/, '\n')],
+        ['support-bot/new_tool.py', () => null],
+      ];
+      const comparable = (engine: FolderEngine) => {
+        const json = engine.latest!.audit();
+        return JSON.stringify({ ...json, summary: { ...json.summary, durationMs: 0 } });
+      };
+      for (const [step, [path, edit]] of edits.entries()) {
+        const file = join(root, path);
+        const text = edit(existsSync(file) ? readFileSync(file, 'utf8') : '');
+        if (text === null) rmSync(file);
+        else writeFileSync(file, text);
+        await engine.update(path, text);
+        const fresh = folderEngine(root);
+        await fresh.auditAll(new Map(), () => {});
+        assert.equal(comparable(engine), comparable(fresh), `step ${step}: ${path}`);
+      }
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 
   it('audits open editors\' text over the disk, and tells the facts and coverage of one file', async () => {
