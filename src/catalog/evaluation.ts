@@ -73,5 +73,5 @@ function rememberedTest(pattern: RegExp): (path: string) => boolean {
   };
 }
 
-export const isTestFile = rememberedTest(testFilePattern);
+export const isTestFile = (path: string): boolean => testFilePattern.test(path);
 export const isNotAppFile = rememberedTest(notAppFile);

@@ -8,6 +8,7 @@ import { stableHash } from './hash';
 import { linesOf } from './lines';
 import { groupBy } from './group';
 import { computeCoverage, type Coverage } from './coverage';
+import { FileQuestions } from './file-questions';
 import { ModelCatalog } from '../catalog/models';
 import { promptTokenCount } from '../catalog/tokens';
 import { applyDirectives, parseDirectives, type Directive } from './suppressions';
@@ -77,6 +78,7 @@ export class Engine {
   private readonly configKey: string;
   private readonly catalog: ModelCatalog;
   private lastMerge: { parts: readonly FileFacts[]; merged: FileFacts } | undefined;
+  private readonly questions = new FileQuestions();
 
   constructor(private readonly options: EngineOptions) {
     const config = options.config ?? defaultConfig();
@@ -180,10 +182,13 @@ export class Engine {
       for (const dependency of facts.dependencies) dependency.lockfile = this.options.lockfileFor(dependency.loc.file, allPaths, texts.get(dependency.loc.file));
     }
     const coverage = computeCoverage(facts);
+    this.questions.refresh(texts, allPaths);
+    const pathsWhere = <T>(question: string, answer: (path: string) => T | null) => this.questions.pathsWhere(question, answer, allPaths);
+    const textsWhere = <T>(question: string, answer: (path: string, text: string) => T | null) => this.questions.textsWhere(question, answer, texts);
     const workspaceFindings: Finding[] = [];
     for (const { rule, severity, options } of this.active) {
       if (!rule.checkWorkspace) continue;
-      const reports = rule.checkWorkspace({ facts, allPaths, texts, readText, repository, options, catalog: this.catalog });
+      const reports = rule.checkWorkspace({ facts, allPaths, texts, readText, repository, options, catalog: this.catalog, pathsWhere, textsWhere });
       workspaceFindings.push(...reports.map((report) => toFinding(rule, severity, report)));
     }
     // Workspace findings are fingerprinted per file, like file findings.
@@ -194,9 +199,8 @@ export class Engine {
     const ledgerFindings = this.checkLedger(files, findings);
     for (const [file, group] of groupBy(ledgerFindings, (finding) => finding.loc.file)) assignFingerprints(group, linesOf(texts.get(file) ?? ''));
     findings.push(...ledgerFindings);
-    findings.sort(compareFindings);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
-    return { files: [...files], facts, findings, coverage, skipped, catalog: this.catalog };
+    return { files: [...files], facts, findings: sortFindings(findings), coverage, skipped, catalog: this.catalog };
   }
 
   /**
@@ -303,8 +307,9 @@ function normalisedSnippet(lines: readonly string[], loc: Location): string {
  * elsewhere in the file keep it.
  */
 function assignFingerprints(findings: Finding[], lines: readonly string[]): void {
+  // Findings of one file: ordered as compareFindings orders them.
   const seen = new Map<string, number>();
-  const ordered = [...findings].sort(compareFindings);
+  const ordered = [...findings].sort(compareInFile);
   for (const finding of ordered) {
     const base = `${finding.rule}\0${finding.loc.file}\0${finding.loc.cell ?? ''}\0${normalisedSnippet(lines, finding.loc)}\0${finding.messageId}`;
     const occurrence = seen.get(base) ?? 0;
@@ -314,11 +319,24 @@ function assignFingerprints(findings: Finding[], lines: readonly string[]): void
 }
 
 export function compareFindings(a: Finding, b: Finding): number {
-  return (
-    a.loc.file.localeCompare(b.loc.file) ||
-    (a.loc.cell ?? -1) - (b.loc.cell ?? -1) ||
-    a.loc.line - b.loc.line ||
-    a.loc.column - b.loc.column ||
-    a.rule.localeCompare(b.rule)
-  );
+  return a.loc.file.localeCompare(b.loc.file) || compareInFile(a, b);
+}
+
+function compareInFile(a: Finding, b: Finding): number {
+  return (a.loc.cell ?? -1) - (b.loc.cell ?? -1) || a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.rule.localeCompare(b.rule);
+}
+
+/** Sorts as compareFindings does, comparing file names only among the files (thousands of findings, far fewer files). */
+function sortFindings(findings: readonly Finding[]): Finding[] {
+  const byFile = groupBy(findings, (finding) => finding.loc.file);
+  const files = [...byFile.keys()].sort((a, b) => a.localeCompare(b));
+  const sorted: Finding[] = [];
+  for (let start = 0; start < files.length; ) {
+    // Names that compare equal (the same name in two Unicode forms) sort as one file.
+    let end = start + 1;
+    while (end < files.length && files[start].localeCompare(files[end]) === 0) end++;
+    sorted.push(...files.slice(start, end).flatMap((file) => byFile.get(file)!).sort(compareInFile));
+    start = end;
+  }
+  return sorted;
 }

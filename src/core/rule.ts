@@ -70,6 +70,14 @@ export interface WorkspaceContext {
   options: Record<string, unknown>;
   /** The model catalog with the config's `catalog` overrides; absent means the built-in one. */
   catalog?: ModelCatalog;
+  /**
+   * The paths of the workspace for which `answer` (of the path alone) is not null, with the answers.
+   * Remembered under `question` (name it after the rule, and after anything else the answer depends
+   * on): the next phase 2 asks again only about paths added or removed since. In no set order.
+   */
+  pathsWhere<T>(question: string, answer: (path: string) => T | null): ReadonlyMap<string, T>;
+  /** The same for the analysed files, by path and text: asked again only about files whose text changed. */
+  textsWhere<T>(question: string, answer: (path: string, text: string) => T | null): ReadonlyMap<string, T>;
 }
 
 /** What ledger rules see: every directive with how many findings it acknowledged. */

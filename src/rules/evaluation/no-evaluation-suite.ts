@@ -1,4 +1,4 @@
-import type { FileFacts } from '../../core/facts';
+import type { FileFacts, LlmCall } from '../../core/facts';
 import { defineRule, type WorkspaceContext } from '../../core/rule';
 import { assertionPattern, evaluationSignals, isTestFile } from '../../catalog/evaluation';
 import { findSignals, projectsWithoutSignal, type SignalHit } from './quality-signals';
@@ -14,13 +14,29 @@ function llmEntryPoints(facts: FileFacts): { functions: Set<string>; modules: Se
   const functions = new Set<string>();
   const modules = new Set<string>();
   for (const call of facts.llmCalls) {
-    const name = call.enclosingFunction?.split('.').pop();
-    // Short or generic names (`run`, `main`) would match any test.
-    if (name && name.length >= 5 && !/^(main|invoke|__init__|__call__|handler|default)$/.test(name)) functions.add(name);
-    const base = call.loc.file.split('/').pop()!.replace(/\.[^.]+$/, '');
-    if (base.length >= 3 && !/^(index|main|app|utils?)$/.test(base)) modules.add(base);
+    const names = entryNamesOf(call);
+    if (names.function) functions.add(names.function);
+    if (names.module) modules.add(names.module);
   }
   return { functions, modules };
+}
+
+/** Remembered per call: after an edit only the edited file's calls are new objects. */
+const entryNames = new WeakMap<LlmCall, { function: string | null; module: string | null }>();
+
+function entryNamesOf(call: LlmCall): { function: string | null; module: string | null } {
+  let names = entryNames.get(call);
+  if (!names) {
+    const name = call.enclosingFunction?.split('.').pop();
+    const base = call.loc.file.split('/').pop()!.replace(/\.[^.]+$/, '');
+    names = {
+      // Short or generic names (`run`, `main`) would match any test.
+      function: name && name.length >= 5 && !/^(main|invoke|__init__|__call__|handler|default)$/.test(name) ? name : null,
+      module: base.length >= 3 && !/^(index|main|app|utils?)$/.test(base) ? base : null,
+    };
+    entryNames.set(call, names);
+  }
+  return names;
 }
 
 /** Test files with assertions that call LLM code: an LLM call of their own, a call of an LLM function, or an import of an LLM module. */
@@ -28,46 +44,20 @@ function llmTests(context: WorkspaceContext): SignalHit[] {
   const { functions, modules } = llmEntryPoints(context.facts);
   const callsIn = new Set(context.facts.llmCalls.map((call) => call.loc.file));
   const entries = entryPatterns([...functions].sort(), [...modules].sort());
-  const hits: SignalHit[] = [];
-  for (const [file, text] of context.texts) {
-    if (!isTestFile(file)) continue;
-    const test = entries.read(text);
-    if (test.asserts && (callsIn.has(file) || test.callsEntry)) hits.push({ file, name: 'tests of LLM code' });
-  }
-  return hits;
+  // Asked again of every test file when the entry points change (a new question), else of edited files.
+  const tests = context.textsWhere(`GD701 tests of ${entries.key}`, (file, text) => (isTestFile(file) && assertionPattern.test(text) ? entries.callsEntry(text) : null));
+  return [...tests].filter(([file, callsEntry]) => callsEntry || callsIn.has(file)).map(([file]) => ({ file, name: 'tests of LLM code' }));
 }
 
-/**
- * Whether a test text asserts and calls or imports LLM code, remembered per text for the
- * last set of entry points: phase 2 runs after every edit, and the set rarely changes.
- */
-interface TestText {
-  asserts: boolean;
-  /** Calls an LLM function or imports an LLM module. */
-  callsEntry: boolean;
-}
+/** Whether a text calls an LLM function or imports an LLM module, for the last set of entry points (it rarely changes). */
+let lastEntries: { key: string; callsEntry(text: string): boolean } | undefined;
 
-let lastEntries: { key: string; read(text: string): TestText } | undefined;
-
-function entryPatterns(functions: string[], modules: string[]): { read(text: string): TestText } {
+function entryPatterns(functions: string[], modules: string[]): { key: string; callsEntry(text: string): boolean } {
   const key = `${functions.join(',')}\0${modules.join(',')}`;
   if (lastEntries?.key === key) return lastEntries;
   const functionCall = functions.length ? new RegExp(`\\b(?:${functions.map(escapeRegex).join('|')})\\s*\\(`) : null;
   const moduleImport = modules.length ? new RegExp(`(?:\\bfrom\\s+[\\w.]*\\b|\\bimport\\s+[\\w.]*\\b|from\\s+['"][^'"]*/)(?:${modules.map(escapeRegex).join('|')})\\b`) : null;
-  const answers = new Map<string, TestText>();
-  lastEntries = {
-    key,
-    read(text) {
-      let answer = answers.get(text);
-      if (!answer) {
-        if (answers.size >= 50_000) answers.clear();
-        const asserts = assertionPattern.test(text);
-        answers.set(text, (answer = { asserts, callsEntry: asserts && Boolean(functionCall?.test(text) || moduleImport?.test(text)) }));
-      }
-      return answer;
-    },
-  };
-  return lastEntries;
+  return (lastEntries = { key, callsEntry: (text) => Boolean(functionCall?.test(text) || moduleImport?.test(text)) });
 }
 
 /**
@@ -100,7 +90,7 @@ export const noEvaluationSuite = defineRule({
     ],
   },
   checkWorkspace(context) {
-    const hits = [...findSignals(context, evaluationSignals), ...llmTests(context)];
+    const hits = [...findSignals(context, 'GD701 signals', evaluationSignals), ...llmTests(context)];
     return projectsWithoutSignal(context, hits, (project, entry, calls) => ({
       loc: entry.loc,
       messageId: 'none',

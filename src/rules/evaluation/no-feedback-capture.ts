@@ -5,26 +5,12 @@ import { findSignals, projectsWithoutSignal, type SignalHit } from './quality-si
 const lookedFor = `${feedbackSignals.map((signal) => signal.name).join(', ')}, or an app endpoint or function for feedback, votes or ratings tied to a message, run, trace or request id`;
 
 /** The app's own feedback capture: a feedback/vote/rating route (by path or route string) or feedback function, in a file that names an id. */
-/** Per text: whether it has a feedback route/function, and an id to tie feedback to (remembered: phase 2 reruns on every edit). */
-const textFeedback = new Map<string, { route: boolean; id: boolean }>();
-
-function feedbackIn(text: string): { route: boolean; id: boolean } {
-  let found = textFeedback.get(text);
-  if (!found) {
-    if (textFeedback.size >= 50_000) textFeedback.clear();
-    found = { route: feedbackRoute.test(text) || feedbackFunction.test(text), id: feedbackIdPattern.test(text) };
-    textFeedback.set(text, found);
-  }
-  return found;
-}
-
 function feedbackEndpoints(context: WorkspaceContext): SignalHit[] {
-  const hits: SignalHit[] = [];
-  for (const [file, text] of context.texts) {
-    const found = feedbackIn(text);
-    if ((feedbackRouteFile.test(file) || found.route) && found.id) hits.push({ file, name: 'feedback endpoint' });
-  }
-  return hits;
+  const found = context.textsWhere('GD702 endpoints', (file, text) => {
+    const route = feedbackRouteFile.test(file) || feedbackRoute.test(text) || feedbackFunction.test(text);
+    return route && feedbackIdPattern.test(text) ? 'feedback endpoint' : null;
+  });
+  return [...found].map(([file, name]) => ({ file, name }));
 }
 
 /**
@@ -57,7 +43,7 @@ export const noFeedbackCapture = defineRule({
     ],
   },
   checkWorkspace(context) {
-    const hits = [...findSignals(context, feedbackSignals), ...feedbackEndpoints(context)];
+    const hits = [...findSignals(context, 'GD702 signals', feedbackSignals), ...feedbackEndpoints(context)];
     return projectsWithoutSignal(context, hits, (project, entry, calls) => ({
       loc: entry.loc,
       messageId: 'none',

@@ -1,4 +1,4 @@
-import type { LlmCall } from '../../core/facts';
+import type { FileFacts, LlmCall } from '../../core/facts';
 import { Projects } from '../../core/coverage';
 import { groupBy } from '../../core/group';
 import type { Report, WorkspaceContext } from '../../core/rule';
@@ -11,35 +11,13 @@ export interface SignalHit {
 }
 
 /**
- * Which signal a path or a file's text holds, remembered per path and per text: phase 2 runs
- * again after every edit in the editor, and only the edited file is new then.
+ * Signals of the catalog found in the workspace: by path (any path) or by the text of an analysed
+ * file. `question` names the list (see WorkspaceContext.pathsWhere).
  */
-const remembered = new WeakMap<readonly QualitySignal[], Record<'path' | 'text', Map<string, string | null>>>();
-const MAX_REMEMBERED = 50_000;
-
-function signalIn(kind: 'path' | 'text', subject: string, signals: readonly QualitySignal[]): string | null {
-  let answers = remembered.get(signals);
-  if (!answers) remembered.set(signals, (answers = { path: new Map(), text: new Map() }));
-  const known = answers[kind].get(subject);
-  if (known !== undefined) return known;
-  if (answers[kind].size >= MAX_REMEMBERED) answers[kind].clear();
-  const name = signals.find((signal) => signal[kind]?.test(subject))?.name ?? null;
-  answers[kind].set(subject, name);
-  return name;
-}
-
-/** Signals of the catalog found in the workspace: by path (any path) or by the text of an analysed file. */
-export function findSignals(context: WorkspaceContext, signals: readonly QualitySignal[]): SignalHit[] {
-  const hits: SignalHit[] = [];
-  for (const path of context.allPaths) {
-    const name = signalIn('path', path, signals);
-    if (name) hits.push({ file: path, name });
-  }
-  for (const [file, text] of context.texts) {
-    const name = signalIn('text', text, signals);
-    if (name) hits.push({ file, name });
-  }
-  return hits;
+export function findSignals(context: WorkspaceContext, question: string, signals: readonly QualitySignal[]): SignalHit[] {
+  const byPath = context.pathsWhere(question, (path) => signals.find((signal) => signal.path?.test(path))?.name ?? null);
+  const byText = context.textsWhere(question, (_path, text) => signals.find((signal) => signal.text?.test(text))?.name ?? null);
+  return [...byPath, ...byText].map(([file, name]) => ({ file, name }));
 }
 
 function isWithin(folder: string, root: string): boolean {
@@ -47,10 +25,32 @@ function isWithin(folder: string, root: string): boolean {
 }
 
 /** The LLM entry point most calls sit in: the function (or file top level) holding the most call sites; its first call. */
-function mostCalledEntry(calls: readonly LlmCall[]): { call: LlmCall; count: number } {
+function mostCalledEntry(calls: readonly LlmCall[]): LlmCall {
   const groups = groupBy(calls, (call) => `${call.loc.file}\0${call.enclosingFunction ?? ''}`);
   const [best] = [...groups.values()].sort((a, b) => b.length - a.length || a[0].loc.file.localeCompare(b[0].loc.file) || a[0].loc.line - b[0].loc.line);
-  return { call: best[0], count: best.length };
+  return best[0];
+}
+
+interface AppProject {
+  project: string;
+  entry: LlmCall;
+  calls: number;
+}
+
+/** The projects making LLM calls of their own, in one phase 2's facts: both rules ask, once each. */
+const appProjectsOf = new WeakMap<FileFacts, { projects: Projects; apps: AppProject[] }>();
+
+function appProjects(facts: FileFacts): { projects: Projects; apps: AppProject[] } {
+  let known = appProjectsOf.get(facts);
+  if (!known) {
+    // Calls in tests, evaluations, benchmarks and docs are not the app's: they have no users and are the evaluation.
+    const calls = facts.llmCalls.filter((call) => !isNotAppFile(call.loc.file));
+    const projects = new Projects(facts);
+    const byProject = [...groupBy(calls, (call) => projects.of(call.loc.file))].sort(([a], [b]) => a.localeCompare(b));
+    known = { projects, apps: byProject.map(([project, projectCalls]) => ({ project, entry: mostCalledEntry(projectCalls), calls: projectCalls.length })) };
+    appProjectsOf.set(facts, known);
+  }
+  return known;
 }
 
 /**
@@ -63,16 +63,9 @@ export function projectsWithoutSignal(
   hits: readonly SignalHit[],
   report: (project: string, entry: LlmCall, calls: number) => Report,
 ): Report[] {
-  // Calls in tests, evaluations, benchmarks and docs are not the app's: they have no users and are the evaluation.
-  const calls = context.facts.llmCalls.filter((call) => !isNotAppFile(call.loc.file));
-  if (calls.length === 0) return [];
-  const projects = new Projects(context.facts);
-  const byProject = groupBy(calls, (call) => projects.of(call.loc.file));
+  const { projects, apps } = appProjects(context.facts);
   const signalProjects = hits.map((hit) => projects.of(hit.file));
-  const reports: Report[] = [];
-  for (const [project, projectCalls] of [...byProject].sort(([a], [b]) => a.localeCompare(b))) {
-    if (signalProjects.some((other) => isWithin(project, other) || isWithin(other, project))) continue;
-    reports.push(report(project, mostCalledEntry(projectCalls).call, projectCalls.length));
-  }
-  return reports;
+  return apps
+    .filter(({ project }) => !signalProjects.some((other) => isWithin(project, other) || isWithin(other, project)))
+    .map(({ project, entry, calls }) => report(project, entry, calls));
 }

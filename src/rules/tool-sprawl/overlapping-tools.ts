@@ -1,4 +1,4 @@
-import type { FileFacts, ToolDef } from '../../core/facts';
+import type { FileFacts, LlmCall, ToolDef } from '../../core/facts';
 import type { RelatedLocation } from '../../core/finding';
 import { groupBy } from '../../core/group';
 import { defineRule, type Report, type WorkspaceContext } from '../../core/rule';
@@ -117,18 +117,24 @@ export const overlappingTools = defineRule({
   },
   checkWorkspace: (context) => {
     // Phase 2 runs after every edit in the editor, and most edits change no tool: the clusters
-    // are recomputed only when the tools, their bindings or the options changed.
-    const key = JSON.stringify([context.options, context.facts.llmCalls.map((call) => call.tools?.names ?? null), context.options.scope === 'app' ? [...context.allPaths] : null]);
-    if (lastRun?.key !== key || !sameTools(lastRun.tools, context.facts.tools)) lastRun = { key, tools: context.facts.tools, reports: overlapReports(context) };
+    // are recomputed only when the tools, their bindings to calls, the apps or the options changed.
+    const { llmCalls, tools } = context.facts;
+    const apps = context.options.scope === 'app'
+      ? [...context.pathsWhere('GD201 manifests', (path) => (MANIFESTS.includes(path.slice(path.lastIndexOf('/') + 1)) ? true : null)).keys()].sort()
+      : [];
+    const key = JSON.stringify([context.options, apps]);
+    if (lastRun?.key !== key || !sameItems(lastRun.tools, tools, JSON.stringify) || !sameItems(lastRun.calls, llmCalls, (call) => JSON.stringify(call.tools?.names ?? null))) {
+      lastRun = { key, tools, calls: llmCalls, reports: overlapReports(context) };
+    }
     return lastRun.reports;
   },
 });
 
-let lastRun: { key: string; tools: readonly ToolDef[]; reports: Report[] } | undefined;
+let lastRun: { key: string; tools: readonly ToolDef[]; calls: readonly LlmCall[]; reports: Report[] } | undefined;
 
-/** Tools of files phase 1 did not redo are the same objects as in the last run: only the others are compared by value. */
-function sameTools(before: readonly ToolDef[], now: readonly ToolDef[]): boolean {
-  return before.length === now.length && before.every((tool, index) => tool === now[index] || JSON.stringify(tool) === JSON.stringify(now[index]));
+/** Facts of files phase 1 did not redo are the same objects as in the last run: only the others are compared, by `value`. */
+function sameItems<T>(before: readonly T[], now: readonly T[], value: (item: T) => string): boolean {
+  return before.length === now.length && before.every((item, index) => item === now[index] || value(item) === value(now[index]));
 }
 
 function overlapReports({ facts, allPaths, options }: WorkspaceContext): Report[] {

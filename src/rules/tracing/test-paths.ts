@@ -4,6 +4,14 @@
  */
 const TEST_PATH = /(^|\/)(tests?|__tests__|e2e|spec|testing|docs?)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|\.(test|spec)\.[cm]?[jt]sx?$/;
 
+/** Remembered per path: phase 2 asks it of every LLM call after every edit. */
+const answers = new Map<string, boolean>();
+
 export function isTestPath(file: string): boolean {
-  return TEST_PATH.test(file);
+  let answer = answers.get(file);
+  if (answer === undefined) {
+    if (answers.size >= 50_000) answers.clear();
+    answers.set(file, (answer = TEST_PATH.test(file)));
+  }
+  return answer;
 }

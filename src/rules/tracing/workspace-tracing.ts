@@ -123,6 +123,21 @@ function importLineNumber(lines: readonly string[]): number | null {
  * file does not bind it yet.
  */
 export function decoratorFix(call: LlmCall, decorator: WorkspaceDecorator, text: string, reason: string): Fix | null {
+  const key = `${decorator.library}\0${decorator.text}\0${decorator.importLine}\0${reason}`;
+  let known = decoratorFixes.get(call);
+  if (!known) decoratorFixes.set(call, (known = new Map()));
+  let fix = known.get(key);
+  if (fix === undefined) known.set(key, (fix = newDecoratorFix(call, decorator, text, reason)));
+  return fix;
+}
+
+/**
+ * Remembered per call: phase 2 runs after every edit, and a call of an unchanged file is the same
+ * object, in the same text.
+ */
+const decoratorFixes = new WeakMap<LlmCall, Map<string, Fix | null>>();
+
+function newDecoratorFix(call: LlmCall, decorator: WorkspaceDecorator, text: string, reason: string): Fix | null {
   if (!isPython(call.loc.file) || call.loc.cell !== undefined || !call.enclosingFunction) return null;
   const lines = linesOf(text);
   const name = call.enclosingFunction.split('.').pop()!;

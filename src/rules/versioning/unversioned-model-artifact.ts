@@ -30,9 +30,9 @@ interface LfsPattern {
 
 /** `filter=lfs` lines of every `.gitattributes`, in the order git applies them (outer files first, later lines win). */
 function lfsPatterns(context: WorkspaceContext): LfsPattern[] {
-  const files = [...context.allPaths].filter((path) => path === '.gitattributes' || path.endsWith('/.gitattributes'));
+  const files = [...context.pathsWhere('GD404 gitattributes', (path) => (path === '.gitattributes' || path.endsWith('/.gitattributes') ? true : null)).keys()];
   if (!files.includes('.gitattributes') && context.readText('.gitattributes') !== null) files.push('.gitattributes');
-  files.sort((a, b) => a.split('/').length - b.split('/').length);
+  files.sort((a, b) => a.split('/').length - b.split('/').length || (a < b ? -1 : 1));
   const patterns: LfsPattern[] = [];
   for (const file of files) {
     const text = context.readText(file);
@@ -69,7 +69,8 @@ function underLfs(path: string, patterns: readonly LfsPattern[], context: Worksp
 /** Outputs DVC tracks: `<path>.dvc` files and the `outs` of every `dvc.yaml` stage (relative to its folder). */
 function dvcOutputs(context: WorkspaceContext): Set<string> {
   const outputs = new Set<string>();
-  for (const path of context.allPaths) {
+  const dvcFiles = context.pathsWhere('GD404 dvc', (path) => (path.endsWith('.dvc') || path === 'dvc.yaml' || path.endsWith('/dvc.yaml') ? true : null));
+  for (const path of dvcFiles.keys()) {
     if (path.endsWith('.dvc')) outputs.add(path.slice(0, -'.dvc'.length));
     if (path !== 'dvc.yaml' && !path.endsWith('/dvc.yaml')) continue;
     const text = context.readText(path);
@@ -128,10 +129,10 @@ export const unversionedModelArtifact = defineRule({
   },
   checkWorkspace(context) {
     const extensions = new Set((context.options.extensions as string[]).map((extension) => extension.toLowerCase()));
-    const candidates = [...context.allPaths].filter((path) => {
+    const candidates = [...context.pathsWhere(`GD404 model files ${[...extensions].join(' ')}`, (path) => {
       const extension = /\.[^./]+$/.exec(path)?.[0].toLowerCase();
-      return extension !== undefined && extensions.has(extension) && !VECTOR_INDEX_FILES.has(path.slice(path.lastIndexOf('/') + 1));
-    });
+      return extension !== undefined && extensions.has(extension) && !VECTOR_INDEX_FILES.has(path.slice(path.lastIndexOf('/') + 1)) ? true : null;
+    }).keys()];
     if (candidates.length === 0) return [];
     const patterns = lfsPatterns(context);
     const outputs = dvcOutputs(context);
