@@ -33,8 +33,18 @@ export class Projects {
   /** Project of each folder asked about: every call and set-up asks, and most share a folder. */
   private readonly folders = new Map<string, string>();
 
-  constructor(facts: FileFacts) {
-    const roots = new Set(facts.dependencies.filter((dep) => MANIFEST.test(dep.loc.file)).map((dep) => directoryOf(dep.loc.file)));
+  /**
+   * The projects of the facts' dependencies, made once per list of dependencies: the engine keeps
+   * the merged list while no edit changes a dependency, and several rules ask in each phase 2.
+   */
+  static of(facts: FileFacts): Projects {
+    let projects = projectsOf.get(facts.dependencies);
+    if (!projects) projectsOf.set(facts.dependencies, (projects = new Projects(facts.dependencies)));
+    return projects;
+  }
+
+  private constructor(dependencies: readonly Dependency[]) {
+    const roots = new Set(dependencies.filter((dep) => MANIFEST.test(dep.loc.file)).map((dep) => directoryOf(dep.loc.file)));
     // Deepest first, so the nearest manifest wins.
     this.roots = [...roots].sort((a, b) => b.length - a.length);
   }
@@ -55,6 +65,8 @@ export class Projects {
     return isWithin(project, this.of(setup.file));
   }
 }
+
+const projectsOf = new WeakMap<readonly Dependency[], Projects>();
 
 const shapeVendor = new Map(callShapes.filter((shape) => shape.modelProvider).map((shape) => [`${shape.provider}\0${shape.api}`, shape.modelProvider!]));
 
@@ -104,7 +116,7 @@ const computed = new WeakMap<FileFacts, Map<LlmCall, Coverage>>();
 let last: { tracing: readonly TracingSetup[]; dependencies: readonly Dependency[]; workspace: string; coverage: Map<LlmCall, Coverage> } | undefined;
 
 function coverageOf(facts: FileFacts): Map<LlmCall, Coverage> {
-  const projects = new Projects(facts);
+  const projects = Projects.of(facts);
   // The same lists (the engine keeps a kind's merged list while no file's list of it changed): the same set-ups and projects.
   const workspace = last && last.tracing === facts.tracing && last.dependencies === facts.dependencies
     ? last.workspace

@@ -199,8 +199,9 @@ export class Engine {
     const ledgerFindings = this.checkLedger(files, findings);
     for (const [file, group] of groupBy(ledgerFindings, (finding) => finding.loc.file)) assignFingerprints(group, linesOf(texts.get(file) ?? ''));
     findings.push(...ledgerFindings);
+    findings.sort(compareFindings);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
-    return { files: [...files], facts, findings: sortFindings(findings), coverage, skipped, catalog: this.catalog };
+    return { files: [...files], facts, findings, coverage, skipped, catalog: this.catalog };
   }
 
   /**
@@ -324,19 +325,4 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 function compareInFile(a: Finding, b: Finding): number {
   return (a.loc.cell ?? -1) - (b.loc.cell ?? -1) || a.loc.line - b.loc.line || a.loc.column - b.loc.column || a.rule.localeCompare(b.rule);
-}
-
-/** Sorts as compareFindings does, comparing file names only among the files (thousands of findings, far fewer files). */
-function sortFindings(findings: readonly Finding[]): Finding[] {
-  const byFile = groupBy(findings, (finding) => finding.loc.file);
-  const files = [...byFile.keys()].sort((a, b) => a.localeCompare(b));
-  const sorted: Finding[] = [];
-  for (let start = 0; start < files.length; ) {
-    // Names that compare equal (the same name in two Unicode forms) sort as one file.
-    let end = start + 1;
-    while (end < files.length && files[start].localeCompare(files[end]) === 0) end++;
-    sorted.push(...files.slice(start, end).flatMap((file) => byFile.get(file)!).sort(compareInFile));
-    start = end;
-  }
-  return sorted;
 }

@@ -45,7 +45,7 @@ function appProjects(facts: FileFacts): { projects: Projects; apps: AppProject[]
   if (!known) {
     // Calls in tests, evaluations, benchmarks and docs are not the app's: they have no users and are the evaluation.
     const calls = facts.llmCalls.filter((call) => !isNotAppFile(call.loc.file));
-    const projects = new Projects(facts);
+    const projects = Projects.of(facts);
     const byProject = [...groupBy(calls, (call) => projects.of(call.loc.file))].sort(([a], [b]) => a.localeCompare(b));
     known = { projects, apps: byProject.map(([project, projectCalls]) => ({ project, entry: mostCalledEntry(projectCalls), calls: projectCalls.length })) };
     appProjectsOf.set(facts, known);

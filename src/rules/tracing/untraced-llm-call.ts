@@ -64,7 +64,7 @@ export const untracedLlmCall = defineRule({
   },
   checkWorkspace({ facts, texts, options }) {
     const coverage = computeCoverage(facts);
-    const projects = new Projects(facts);
+    const projects = Projects.of(facts);
     const considered = facts.llmCalls.filter((call) => !(options.ignoreTests && isTestPath(call.loc.file)));
     const decorator = workspaceDecorator(facts, texts);
     const telemetry = usesAiSdkTelemetry(facts);
