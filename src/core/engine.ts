@@ -53,6 +53,11 @@ export interface WorkspaceInputs {
   repository?: RepositoryInfo | null;
 }
 
+/** Versions of one file a phase 1 cache keeps: the current text and a few before it (undo, a revert). */
+const VERSIONS_PER_FILE = 4;
+/** The keys each cache holds per file, oldest first; one index per cache, whichever engines share it. */
+const cachedVersions = new WeakMap<Map<string, FileResult>, Map<string, string[]>>();
+
 export interface EngineOptions {
   frontEnds: readonly FrontEnd[];
   rules: readonly RuleDefinition[];
@@ -116,7 +121,7 @@ export class Engine {
     const cached = this.cache.get(key);
     if (cached) return cached;
     const result = this.analyzeUncached(source, options);
-    this.cache.set(key, result);
+    this.remember(key, result);
     return result;
   }
 
@@ -130,9 +135,17 @@ export class Engine {
     return this.cache.get(key);
   }
 
-  /** Records a phase 1 result computed elsewhere (a worker running the same rules and config). */
+  /**
+   * Records a phase 1 result (computed here, or elsewhere by a worker running the same rules and
+   * config). Each file keeps its last few versions only: typing makes a new text at every pause.
+   */
   remember(key: string, result: FileResult): void {
     this.cache.set(key, result);
+    let versions = cachedVersions.get(this.cache);
+    if (!versions) cachedVersions.set(this.cache, (versions = new Map()));
+    const kept = [...(versions.get(result.path) ?? []).filter((other) => other !== key), key];
+    for (const old of kept.splice(0, Math.max(0, kept.length - VERSIONS_PER_FILE))) this.cache.delete(old);
+    versions.set(result.path, kept);
   }
 
   /** Phase 1 without the cache: what a worker thread runs. */

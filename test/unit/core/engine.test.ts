@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { defaultConfig } from '../../../src/core/config';
 import { Engine } from '../../../src/core/engine';
 import { emptyFacts, type Location } from '../../../src/core/facts';
 import type { FrontEnd } from '../../../src/core/frontend';
@@ -63,6 +64,26 @@ describe('engine', () => {
     assert.equal(frontEnd.calls, 1);
     engine.analyzeFile({ path: 'a.toy', text: 'model y' });
     assert.equal(frontEnd.calls, 2);
+  });
+
+  it('keeps the last four versions of each file in the cache, however long the editing goes on', () => {
+    const frontEnd = toyFrontEnd();
+    const cache = new Map();
+    const engine = new Engine({ frontEnds: [frontEnd], rules: [everyModel], cache });
+    engine.analyzeFile({ path: 'other.toy', text: 'model z' });
+    for (let edit = 0; edit < 50; edit++) engine.analyzeFile({ path: 'a.toy', text: `model v${edit}` });
+    assert.equal(cache.size, 5, 'four versions of a.toy and the one of other.toy');
+    frontEnd.calls = 0;
+    engine.analyzeFile({ path: 'a.toy', text: 'model v49' });
+    engine.analyzeFile({ path: 'a.toy', text: 'model v46' });
+    engine.analyzeFile({ path: 'other.toy', text: 'model z' });
+    assert.equal(frontEnd.calls, 0, 'the recent versions and the other file are still cached');
+    engine.analyzeFile({ path: 'a.toy', text: 'model v45' });
+    assert.equal(frontEnd.calls, 1, 'an older version was let go');
+    // A second engine on the same cache (another config) shares the count per file.
+    const other = new Engine({ frontEnds: [frontEnd], rules: [everyModel], cache, config: { ...defaultConfig(), rules: { GD900: { enabled: true, severity: 'error', options: {} } } } });
+    for (let edit = 0; edit < 10; edit++) other.analyzeFile({ path: 'a.toy', text: `model w${edit}` });
+    assert.equal([...cache.keys()].filter((key) => key.startsWith('a.toy\0')).length, 4);
   });
 
   it('applies config: rule off, severity override', () => {
