@@ -1,53 +1,42 @@
 import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
-
-/** How many edited files keep their last syntax tree (each holds wasm memory until deleted). */
-const KEPT_TREES = 8;
+import { changedSpan, LastParses } from '../edits';
 
 /**
  * The last syntax trees of files being edited, so the next parse of the same path re-parses
  * only what changed (tree-sitter reuses the unchanged subtrees): a 2,000-line file re-parses in
- * well under a millisecond instead of ~12 ms.
+ * well under a millisecond instead of ~12 ms, unless the new text has a syntax error.
  */
 export class KeptTrees {
-  private readonly trees = new Map<string, { text: string; tree: Tree }>();
+  private readonly trees = new LastParses<Tree>((tree) => tree.delete());
 
   /** Parses `text`, from the kept tree of `path` when there is one. Null when the parser gave up. */
   parse(parser: Parser, path: string, text: string): Tree | null {
-    const kept = this.trees.get(path);
-    if (!kept) return parser.parse(text);
     // Taken out first: once edited, the tree no longer matches its text, whatever happens next.
-    this.trees.delete(path);
+    const last = this.trees.take(path);
+    if (!last) return parser.parse(text);
     try {
-      if (kept.text === text) return kept.tree.copy();
-      kept.tree.edit(editBetween(kept.text, text));
-      return parser.parse(text, kept.tree);
+      if (last.text === text) return last.parse.copy();
+      last.parse.edit(editBetween(last.text, text));
+      const tree = parser.parse(text, last.parse);
+      // Error recovery from reused subtrees can differ from a fresh parse's: a text with syntax
+      // errors is parsed afresh, so its facts are the ones an audit would find.
+      if (!tree?.rootNode.hasError) return tree;
+      tree.delete();
+      return parser.parse(text);
     } finally {
-      kept.tree.delete();
+      last.parse.delete();
     }
   }
 
-  /** Keeps a copy of `tree` (the parse of `text`) for the next parse of `path`; the least recently kept goes. */
+  /** Keeps a copy of `tree` (the parse of `text`) for the next parse of `path`. */
   keep(path: string, text: string, tree: Tree): void {
-    this.forget(path);
-    this.trees.set(path, { text, tree: tree.copy() });
-    if (this.trees.size > KEPT_TREES) this.forget(this.trees.keys().next().value!);
-  }
-
-  forget(path: string): void {
-    this.trees.get(path)?.tree.delete();
-    this.trees.delete(path);
+    this.trees.keep(path, text, tree.copy());
   }
 }
 
-/** The one edit that turns `before` into `after`: what lies between their common prefix and suffix. */
+/** The one edit that turns `before` into `after`, as tree-sitter takes it. */
 export function editBetween(before: string, after: string): Edit {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  const oldEnd = before.length - suffix;
-  const newEnd = after.length - suffix;
+  const { start, oldEnd, newEnd } = changedSpan(before, after);
   return new Edit({
     startIndex: start,
     oldEndIndex: oldEnd,

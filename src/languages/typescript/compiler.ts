@@ -1,3 +1,3 @@
 // The part of the front-end that needs the TypeScript compiler; index.ts requires it on first use.
-export { parseSource, syntaxErrorCount } from './parse';
+export { parseSource, reparseSource, syntaxErrorCount } from './parse';
 export { extractFacts } from './extract';

@@ -5,7 +5,7 @@ import { constantModels, llmCall } from './calls';
 import type { FileContext } from './context';
 import { resolveOrigin, type Origin } from './origin';
 import { constantPrompts, templatePrompts } from './prompts';
-import { loadedModule, normaliseModule } from './scope';
+import { forgetScopes, loadedModule, normaliseModule } from './scope';
 import { matchCallShape } from './shapes';
 import { forEachNode, isCallLike, literalText, mayEndIn, type CallLike } from './syntax';
 import { lastSegmentNames } from '../../catalog/patterns';
@@ -40,6 +40,7 @@ function byPosition(a: { loc: Location }, b: { loc: Location }): number {
 
 /** One file's facts. Tracing is read first, so calls inside a traced function or span know it. */
 export function extractFacts(sourceFile: ts.SourceFile, file: string): FileFacts {
+  forgetScopes();
   const context: FileContext = {
     file, sourceFile, imports: new Set(), facts: emptyFacts(), prompts: new Map(), models: new Map(), consumed: new Set(), coverage: new Map(),
   };

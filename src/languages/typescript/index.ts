@@ -1,5 +1,6 @@
 import { emptyFacts } from '../../core/facts';
-import type { ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
+import type { ExtractOptions, ExtractResult, FrontEnd, SourceFile } from '../../core/frontend';
+import { LastParses } from '../edits';
 import { acceptsPath, isMinified } from './files';
 
 type Compiler = typeof import('./compiler');
@@ -24,17 +25,21 @@ function isStackOverflow(error: unknown): boolean {
  * parse, for benchmarks.
  */
 export function createTypeScriptFrontEnd(): FrontEnd & { parse(text: string, path: string): unknown } {
+  const lastParses = new LastParses<import('typescript').SourceFile>();
   return {
     id: 'typescript',
     language: 'typescript',
     accepts: acceptsPath,
     parse: (text: string, path: string) => loadCompiler().parseSource(text, path),
-    extract(file: SourceFile): ExtractResult {
+    extract(file: SourceFile, options?: ExtractOptions): ExtractResult {
       if (isMinified(file.text)) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'minified' };
       try {
-        const { parseSource, extractFacts, syntaxErrorCount } = loadCompiler();
-        const sourceFile = parseSource(file.text, file.path);
-        return { facts: extractFacts(sourceFile, file.path), syntaxErrors: syntaxErrorCount(sourceFile) };
+        const { parseSource, reparseSource, extractFacts, syntaxErrorCount } = loadCompiler();
+        const last = options?.editing ? lastParses.take(file.path) : undefined;
+        const sourceFile = last ? reparseSource(last.parse, last.text, file.text) : parseSource(file.text, file.path);
+        const result = { facts: extractFacts(sourceFile, file.path), syntaxErrors: syntaxErrorCount(sourceFile) };
+        if (options?.editing) lastParses.keep(file.path, file.text, sourceFile);
+        return result;
       } catch (error) {
         // the compiler's parser recurses: 5,000-deep nesting overflows it (and would our resolvers)
         if (isStackOverflow(error)) return { facts: emptyFacts(), syntaxErrors: 0, skipped: 'nesting too deep to parse' };

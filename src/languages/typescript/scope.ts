@@ -12,7 +12,20 @@ export type Binding =
   | { kind: 'parameter'; parameter: ts.ParameterDeclaration; path: string[]; node: ts.Node }
   | { kind: 'local'; node: ts.Node };
 
-const scopes = new WeakMap<ts.Node, Map<string, Binding>>();
+// Remembered per node while one file's facts are extracted; forgotten before the next file's.
+let scopes = new WeakMap<ts.Node, Map<string, Binding>>();
+let members = new WeakMap<ts.ClassLikeDeclaration, Map<string, MemberValue[]>>();
+let reassignedCache = new WeakMap<ts.VariableDeclaration, boolean>();
+
+/**
+ * Called before each file's extraction: an edited file re-parsed incrementally reuses the nodes of
+ * unchanged code, whose scopes and members, remembered from the last version, may no longer hold.
+ */
+export function forgetScopes(): void {
+  scopes = new WeakMap();
+  members = new WeakMap();
+  reassignedCache = new WeakMap();
+}
 
 /** Module specifier as the catalog writes it: no `node:` prefix, no `.js` extension or `/index`. */
 export function normaliseModule(specifier: string): string {
@@ -120,8 +133,6 @@ export interface MemberValue {
   type?: ts.TypeNode;
 }
 
-const members = new WeakMap<ts.ClassLikeDeclaration, Map<string, MemberValue[]>>();
-
 function collectMembers(owner: ts.ClassLikeDeclaration): Map<string, MemberValue[]> {
   const found = new Map<string, MemberValue[]>();
   const add = (name: string | null, value: MemberValue): void => {
@@ -172,8 +183,6 @@ export function variableInitializer(binding: Binding): ts.Expression | undefined
 export function isConstDeclaration(declaration: ts.VariableDeclaration): boolean {
   return ts.isVariableDeclarationList(declaration.parent) && (declaration.parent.flags & ts.NodeFlags.Const) !== 0;
 }
-
-const reassignedCache = new WeakMap<ts.VariableDeclaration, boolean>();
 
 function assignedIdentifier(node: ts.Node): ts.Identifier | null {
   let target: ts.Expression | null = null;
