@@ -28,11 +28,13 @@ function historyReports(context: WorkspaceContext): Report[] {
   const minGrowth = Number(context.options.minGrowthPercent) / 100;
   const minAppends = Number(context.options.minAppends);
   const reports: Report[] = [];
-  for (const prompt of distinctPrompts(context.facts.prompts)) {
+  // Most prompts sit in files with no history (new, untracked): they are left out before the rest.
+  const withHistory = context.facts.prompts.filter((prompt) => (repository.history.get(prompt.loc.file)?.length ?? 0) > 0);
+  for (const prompt of distinctPrompts(withHistory)) {
     if (builtByAppends(prompt, minAppends)) continue; // phase 1 reports it already
-    const history = repository.history.get(prompt.loc.file);
+    const history = repository.history.get(prompt.loc.file)!;
     const current = context.texts.get(prompt.loc.file);
-    if (!history || history.length === 0 || current === undefined) continue;
+    if (current === undefined) continue;
     const anchor = prompt.source === 'file' ? null : anchorOf(prompt, current);
     if (prompt.source !== 'file' && !anchor) continue;
     const texts = history.map((revision) => revision.text);
