@@ -5,7 +5,6 @@ import type { Config } from './config';
 import { defaultConfig } from './config';
 import { formatMessage, optionDefaults, type Report, type RepositoryInfo, type RuleDefinition } from './rule';
 import { stableHash } from './hash';
-import { linesOf } from './lines';
 import { groupBy } from './group';
 import { computeCoverage, type Coverage } from './coverage';
 import { FileQuestions } from './file-questions';
@@ -84,6 +83,7 @@ export class Engine {
   private readonly catalog: ModelCatalog;
   private lastMerge: { parts: readonly FileFacts[]; merged: FileFacts } | undefined;
   private readonly questions = new FileQuestions();
+  private readonly lines = new Map<string, { text: string; lines: readonly string[] }>();
 
   constructor(private readonly options: EngineOptions) {
     const config = options.config ?? defaultConfig();
@@ -206,15 +206,31 @@ export class Engine {
     }
     // Workspace findings are fingerprinted per file, like file findings.
     for (const [file, group] of groupBy(workspaceFindings, (finding) => finding.loc.file)) {
-      assignFingerprints(group, linesOf(texts.get(file) ?? ''));
+      assignFingerprints(group, this.linesOf(file, texts.get(file) ?? ''));
     }
     findings.push(...workspaceFindings);
     const ledgerFindings = this.checkLedger(files, findings);
-    for (const [file, group] of groupBy(ledgerFindings, (finding) => finding.loc.file)) assignFingerprints(group, linesOf(texts.get(file) ?? ''));
+    for (const [file, group] of groupBy(ledgerFindings, (finding) => finding.loc.file)) assignFingerprints(group, this.linesOf(file, texts.get(file) ?? ''));
     findings.push(...ledgerFindings);
     findings.sort(compareFindings);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
     return { files: [...files], facts, findings, coverage, skipped, catalog: this.catalog };
+  }
+
+  /**
+   * The lines of a file's text, kept per file: phase 2 fingerprints the workspace findings of the
+   * same unchanged files after every edit. After a re-audit the text is another string with the
+   * same characters: it is compared once, then kept in its place.
+   */
+  private linesOf(path: string, text: string): readonly string[] {
+    const known = this.lines.get(path);
+    if (known?.text === text) {
+      known.text = text;
+      return known.lines;
+    }
+    const lines = text.split('\n');
+    this.lines.set(path, { text, lines });
+    return lines;
   }
 
   /**

@@ -1,16 +1,28 @@
 /**
- * The lines of a text, remembered for the texts asked about last: phase 2 runs again after
- * every edit in the editor and reads the same unchanged files (fingerprints, fixes); only the
- * edited text is new. (V8 keeps a string's hash on the string, so a lookup does not rehash it.)
+ * Answers remembered per text, for phase 2, which runs again after every edit in the editor and
+ * reads the same unchanged files. Strings have no identity in JavaScript: after a re-audit a file's
+ * text is another string with the same characters, which a Map compares character by character at
+ * every lookup. So a hit files the entry again under the caller's string (later lookups compare
+ * pointers), and the entry asked about longest ago goes first when the memo is full.
  */
-const remembered = new Map<string, readonly string[]>();
-const MAX_REMEMBERED_TEXTS = 1024;
+export class TextMemo<T> {
+  private readonly entries = new Map<string, T>();
 
-export function linesOf(text: string): readonly string[] {
-  let lines = remembered.get(text);
-  if (!lines) {
-    if (remembered.size >= MAX_REMEMBERED_TEXTS) remembered.clear();
-    remembered.set(text, (lines = text.split('\n')));
+  constructor(private readonly capacity: number) {}
+
+  get(text: string, compute: (text: string) => T): T {
+    let value = this.entries.get(text);
+    if (value !== undefined) this.entries.delete(text);
+    else value = compute(text);
+    this.entries.set(text, value);
+    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value!);
+    return value;
   }
-  return lines;
+}
+
+const lines = new TextMemo<readonly string[]>(1024);
+
+/** The lines of a text (remembered: fixes of unchanged files are built again after every edit). */
+export function linesOf(text: string): readonly string[] {
+  return lines.get(text, (whole) => whole.split('\n'));
 }

@@ -123,9 +123,9 @@ export const overlappingTools = defineRule({
       ? [...context.pathsWhere('GD201 manifests', (path) => (MANIFESTS.includes(path.slice(path.lastIndexOf('/') + 1)) ? true : null)).keys()].sort()
       : [];
     const key = JSON.stringify([context.options, apps]);
-    if (lastRun?.key !== key || !sameItems(lastRun.tools, tools, JSON.stringify) || !sameItems(lastRun.calls, llmCalls, (call) => JSON.stringify(call.tools?.names ?? null))) {
-      lastRun = { key, tools, calls: llmCalls, reports: overlapReports(context) };
-    }
+    const unchanged = lastRun?.key === key && sameItems(lastRun.tools, tools, JSON.stringify) && sameItems(lastRun.calls, llmCalls, (call) => JSON.stringify(call.tools?.names ?? null));
+    // Kept with this run's lists even when unchanged: the next run then compares most items by identity.
+    lastRun = { key, tools, calls: llmCalls, reports: unchanged ? lastRun!.reports : overlapReports(context) };
     return lastRun.reports;
   },
 });

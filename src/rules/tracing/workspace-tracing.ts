@@ -1,6 +1,6 @@
 import type { FileFacts, LlmCall, Location } from '../../core/facts';
 import type { Fix } from '../../core/finding';
-import { linesOf } from '../../core/lines';
+import { linesOf, TextMemo } from '../../core/lines';
 import { argumentsOf } from './data-flow';
 
 /**
@@ -35,16 +35,11 @@ function decoratorHead(signal: string): { text: string; root: string } | null {
  * Import bindings of the texts fixes were built for, remembered: phase 2 builds a fix for every
  * untraced call after every edit, many calls share a file, and only the edited text is new.
  */
-const bindingsByText = new Map<string, Map<string, string | null>>();
-const MAX_REMEMBERED_TEXTS = 512;
+const bindingsByText = new TextMemo<Map<string, string | null>>(512);
 
 /** The import statement of a Python module that binds `name`, as written there (one line). */
 export function importBinding(text: string, name: string): string | null {
-  let bindings = bindingsByText.get(text);
-  if (!bindings) {
-    if (bindingsByText.size >= MAX_REMEMBERED_TEXTS) bindingsByText.clear();
-    bindingsByText.set(text, (bindings = new Map()));
-  }
+  const bindings = bindingsByText.get(text, () => new Map());
   let binding = bindings.get(name);
   if (binding === undefined) bindings.set(name, (binding = findImportBinding(text, name)));
   return binding;
