@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { isDeepStrictEqual } from 'node:util';
 import type { Finding } from '../core/finding';
 import type { AuditJson } from '../report/json';
 import { FolderEngine, type FileInsights, type FolderEngineOptions, type FolderResult } from './folder-engine';
@@ -194,8 +195,8 @@ export class FolderProcess {
 /** The analysis of one folder in the process, and what the editor holds of it. */
 class ServedFolder {
   readonly engine: FolderEngine;
-  // What the editor holds: the findings of each file it was sent, and their signature.
-  private sent = new Map<string, { findings: Finding[]; signature: string }>();
+  // What the editor holds: the findings of each file it was sent.
+  private sent = new Map<string, Finding[]>();
 
   constructor(options: EngineSettings, private readonly id: number, private readonly send: (reply: Reply) => void) {
     this.engine = new FolderEngine({ ...options, warn: (warning) => send({ folder: id, warning }), cache: new Map() });
@@ -209,25 +210,19 @@ class ServedFolder {
   async update(path: string, text: string | null): Promise<FindingsDelta | null> {
     return this.deltaOf(await this.engine.update(path, text, (file, findings) => {
       // The editor shows these now; the delta after phase 2 is taken against them.
-      this.sent.set(file, { findings, signature: findings.map(signatureOf).join('\n') });
+      this.sent.set(file, findings);
       this.send({ folder: this.id, provisional: true, path: file, findings });
     }));
   }
 
   private deltaOf(found: FolderResult | undefined): FindingsDelta | null {
     if (!found) return null;
-    const next = new Map<string, { findings: Finding[]; signature: string }>();
+    const next = new Map<string, Finding[]>();
     const changed: [string, Finding[]][] = [];
     for (const [path, findings] of found.findingsByFile) {
       const before = this.sent.get(path);
-      // The same finding objects (a file phase 1 did not redo, no workspace finding): the same findings.
-      if (before && before.findings.length === findings.length && before.findings.every((finding, index) => finding === findings[index])) {
-        next.set(path, before);
-        continue;
-      }
-      const signature = findings.map(signatureOf).join('\n');
-      next.set(path, { findings, signature });
-      if (before?.signature !== signature) changed.push([path, findings]);
+      next.set(path, findings);
+      if (!before || !sameFindings(before, findings)) changed.push([path, findings]);
     }
     const removed = [...this.sent.keys()].filter((path) => !next.has(path));
     this.sent = next;
@@ -235,14 +230,12 @@ class ServedFolder {
   }
 }
 
-// Findings of files phase 1 did not redo are the same objects from one analysis to the next:
-// each is serialised once. Only `acknowledged` is set anew on every analysis.
-const serialised = new WeakMap<Finding, string>();
-
-function signatureOf(finding: Finding): string {
-  let text = serialised.get(finding);
-  if (text === undefined) serialised.set(finding, (text = JSON.stringify({ ...finding, acknowledged: undefined })));
-  return finding.acknowledged ? `${text}${JSON.stringify(finding.acknowledged)}` : text;
+/**
+ * Findings of files phase 1 did not redo are the same objects from one analysis to the next;
+ * phase 2 makes its findings anew, mostly equal to the last ones: compared field by field.
+ */
+function sameFindings(before: readonly Finding[], now: readonly Finding[]): boolean {
+  return before.length === now.length && before.every((finding, index) => finding === now[index] || isDeepStrictEqual(finding, now[index]));
 }
 
 /** The other side: `worker.js --folder` serving the folders' engines over its IPC channel. */
