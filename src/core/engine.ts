@@ -217,17 +217,10 @@ export class Engine {
     return { files: [...files], facts, findings, coverage, skipped, catalog: this.catalog };
   }
 
-  /**
-   * The lines of a file's text, kept per file: phase 2 fingerprints the workspace findings of the
-   * same unchanged files after every edit. After a re-audit the text is another string with the
-   * same characters: it is compared once, then kept in its place.
-   */
+  /** The lines of a file's text, kept per file: phase 2 fingerprints the workspace findings of the same unchanged files after every edit. */
   private linesOf(path: string, text: string): readonly string[] {
     const known = this.lines.get(path);
-    if (known?.text === text) {
-      known.text = text;
-      return known.lines;
-    }
+    if (known?.text === text) return known.lines;
     const lines = text.split('\n');
     this.lines.set(path, { text, lines });
     return lines;

@@ -59,12 +59,7 @@ function changedTexts(seen: Map<string, string>, current: ReadonlyMap<string, st
   let added = 0;
   current.forEach((text, path) => {
     const before = seen.get(path);
-    if (before === text) {
-      // The same characters, maybe in another string (a re-audit read the file again): keep the
-      // caller's, so the next comparison is of one string with itself.
-      seen.set(path, text);
-      return;
-    }
+    if (before === text) return;
     if (before === undefined) added++;
     changed.push(path);
   });

@@ -84,8 +84,12 @@ export class FolderEngine {
   }
 
   private async ensureEngine(): Promise<Engine> {
-    this.engine ??= new Engine({ frontEnds: await loadFrontEnds(), rules, knownRules: rules, config: this.options.config, cache: this.options.cache, lockfileFor });
+    this.engine ??= await this.newEngine();
     return this.engine;
+  }
+
+  private async newEngine(): Promise<Engine> {
+    return new Engine({ frontEnds: await loadFrontEnds(), rules, knownRules: rules, config: this.options.config, cache: this.options.cache, lockfileFor });
   }
 
   /** Whether a path (relative to the folder) is one the engine reads. */
@@ -103,7 +107,9 @@ export class FolderEngine {
     discover?: (accepts: (path: string) => boolean) => Promise<DiscoveryResult>,
   ): Promise<FolderResult> {
     const started = performance.now();
-    const engine = await this.ensureEngine();
+    // A new engine for each whole audit: what its phase 2 keeps between edits (merged facts,
+    // answers per file) holds for the texts of one audit and the edits after it.
+    const engine = (this.engine = await this.newEngine());
     const { config, root } = this.options;
     const accepts = (path: string) => engine.accepts(path);
     const discovered = discover

@@ -43,21 +43,38 @@ function entryNamesOf(call: LlmCall): { function: string | null; module: string 
 function llmTests(context: WorkspaceContext): SignalHit[] {
   const { functions, modules } = llmEntryPoints(context.facts);
   const callsIn = new Set(context.facts.llmCalls.map((call) => call.loc.file));
-  const entries = entryPatterns([...functions].sort(), [...modules].sort());
+  const entries = entryPatterns(functions, modules);
   // Asked again of every test file when the entry points change (a new question), else of edited files.
-  const tests = context.textsWhere(`GD701 tests of ${entries.key}`, (file, text) => (isTestFile(file) && assertionPattern.test(text) ? entries.callsEntry(text) : null));
+  const tests = context.textsWhere(`GD701 tests of entry points #${entries.version}`, (file, text) => (isTestFile(file) && assertionPattern.test(text) ? entries.callsEntry(text) : null));
   return [...tests].filter(([file, callsEntry]) => callsEntry || callsIn.has(file)).map(([file]) => ({ file, name: 'tests of LLM code' }));
 }
 
-/** Whether a text calls an LLM function or imports an LLM module, for the last set of entry points (it rarely changes). */
-let lastEntries: { key: string; callsEntry(text: string): boolean } | undefined;
+interface EntryPatterns {
+  functions: ReadonlySet<string>;
+  modules: ReadonlySet<string>;
+  /** Numbers the sets of entry points seen, so a question can name the set it was asked for. */
+  version: number;
+  /** Whether a text calls an LLM function or imports an LLM module. */
+  callsEntry(text: string): boolean;
+}
 
-function entryPatterns(functions: string[], modules: string[]): { key: string; callsEntry(text: string): boolean } {
-  const key = `${functions.join(',')}\0${modules.join(',')}`;
-  if (lastEntries?.key === key) return lastEntries;
-  const functionCall = functions.length ? new RegExp(`\\b(?:${functions.map(escapeRegex).join('|')})\\s*\\(`) : null;
-  const moduleImport = modules.length ? new RegExp(`(?:\\bfrom\\s+[\\w.]*\\b|\\bimport\\s+[\\w.]*\\b|from\\s+['"][^'"]*/)(?:${modules.map(escapeRegex).join('|')})\\b`) : null;
-  return (lastEntries = { key, callsEntry: (text) => Boolean(functionCall?.test(text) || moduleImport?.test(text)) });
+/** The last set of entry points and its patterns: it rarely changes from one phase 2 to the next. */
+let lastEntries: EntryPatterns | undefined;
+
+function entryPatterns(functions: ReadonlySet<string>, modules: ReadonlySet<string>): EntryPatterns {
+  if (lastEntries && sameSet(lastEntries.functions, functions) && sameSet(lastEntries.modules, modules)) return lastEntries;
+  const functionNames = [...functions].sort().map(escapeRegex);
+  const moduleNames = [...modules].sort().map(escapeRegex);
+  const functionCall = functionNames.length ? new RegExp(`\\b(?:${functionNames.join('|')})\\s*\\(`) : null;
+  const moduleImport = moduleNames.length ? new RegExp(`(?:\\bfrom\\s+[\\w.]*\\b|\\bimport\\s+[\\w.]*\\b|from\\s+['"][^'"]*/)(?:${moduleNames.join('|')})\\b`) : null;
+  return (lastEntries = {
+    functions, modules, version: (lastEntries?.version ?? 0) + 1,
+    callsEntry: (text) => Boolean(functionCall?.test(text) || moduleImport?.test(text)),
+  });
+}
+
+function sameSet(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  return a.size === b.size && [...a].every((item) => b.has(item));
 }
 
 /**
