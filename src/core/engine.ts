@@ -206,11 +206,11 @@ export class Engine {
     }
     // Workspace findings are fingerprinted per file, like file findings.
     for (const [file, group] of groupBy(workspaceFindings, (finding) => finding.loc.file)) {
-      assignFingerprints(group, this.linesOf(file, texts.get(file) ?? ''));
+      assignFingerprints(group, this.linesOfFile(file, texts.get(file) ?? ''));
     }
     findings.push(...workspaceFindings);
     const ledgerFindings = this.checkLedger(files, findings);
-    for (const [file, group] of groupBy(ledgerFindings, (finding) => finding.loc.file)) assignFingerprints(group, this.linesOf(file, texts.get(file) ?? ''));
+    for (const [file, group] of groupBy(ledgerFindings, (finding) => finding.loc.file)) assignFingerprints(group, this.linesOfFile(file, texts.get(file) ?? ''));
     findings.push(...ledgerFindings);
     findings.sort(compareFindings);
     skipped.sort((a, b) => a.file.localeCompare(b.file));
@@ -218,7 +218,7 @@ export class Engine {
   }
 
   /** The lines of a file's text, kept per file: phase 2 fingerprints the workspace findings of the same unchanged files after every edit. */
-  private linesOf(path: string, text: string): readonly string[] {
+  private linesOfFile(path: string, text: string): readonly string[] {
     const known = this.lines.get(path);
     if (known?.text === text) return known.lines;
     const lines = text.split('\n');
