@@ -6,6 +6,7 @@ import { defaultConfig } from './config';
 import { formatMessage, optionDefaults, type Report, type RepositoryInfo, type RuleDefinition } from './rule';
 import { stableHash } from './hash';
 import { groupBy } from './group';
+import { changedSpan, positionAt } from './lines';
 import { computeCoverage, type Coverage } from './coverage';
 import { FileQuestions } from './file-questions';
 import { ModelCatalog } from '../catalog/models';
@@ -111,9 +112,10 @@ export class Engine {
    * per-file findings (acknowledged by its directives), with the workspace and ledger findings
    * the last phase 2 placed in it. The editor shows these first; phase 2 then corrects them.
    */
-  provisionalFindings(file: FileResult, previous: readonly Finding[]): Finding[] {
+  provisionalFindings(file: FileResult, previous: readonly Finding[], edit?: { before: string; after: string }): Finding[] {
     applyDirectives(file.findings, new Map([[file.path, file.directives]]));
-    return [...file.findings, ...previous.filter((finding) => !this.fileRuleCodes.has(finding.rule))].sort(compareFindings);
+    const kept = previous.filter((finding) => !this.fileRuleCodes.has(finding.rule));
+    return [...file.findings, ...(edit ? movedByEdit(kept, edit.before, edit.after) : kept)].sort(compareFindings);
   }
 
   analyzeFile(source: SourceFile, options?: ExtractOptions): FileResult {
@@ -286,6 +288,30 @@ function spliced(list: readonly Fact[], kind: keyof FileFacts, before: readonly 
   }
   pieces.push(list.slice(copied));
   return ([] as Fact[]).concat(...pieces);
+}
+
+/**
+ * Findings of the text before an edit, placed in the text after it: those after the changed span
+ * move with the text (lines inserted above a finding push it down); the others stay where they
+ * were until phase 2 places them, as do findings in notebook cells.
+ */
+function movedByEdit(findings: readonly Finding[], before: string, after: string): Finding[] {
+  const span = changedSpan(before, after);
+  const oldEnd = positionAt(before, span.oldEnd);
+  const newEnd = positionAt(after, span.newEnd);
+  return findings.map((finding) => {
+    const { loc } = finding;
+    const startsBeforeEnd = loc.line < oldEnd.line || (loc.line === oldEnd.line && loc.column < oldEnd.column);
+    if (loc.cell !== undefined || startsBeforeEnd) return finding;
+    const move = (line: number, column: number) => ({
+      line: line + newEnd.line - oldEnd.line,
+      column: line === oldEnd.line ? column + newEnd.column - oldEnd.column : column,
+    });
+    const moved = move(loc.line, loc.column);
+    const movedEnd = move(loc.endLine, loc.endColumn);
+    if (moved.line === loc.line && moved.column === loc.column && movedEnd.line === loc.endLine && movedEnd.column === loc.endColumn) return finding;
+    return { ...finding, loc: { ...loc, line: moved.line, column: moved.column, endLine: movedEnd.line, endColumn: movedEnd.column } };
+  });
 }
 
 function sameList(a: readonly unknown[] | undefined, b: readonly unknown[] | undefined): boolean {

@@ -1,20 +1,3 @@
-/** What an edit changed, in UTF-16 offsets: `[start, oldEnd)` of the old text became `[start, newEnd)` of the new one. */
-export interface ChangedSpan {
-  start: number;
-  oldEnd: number;
-  newEnd: number;
-}
-
-/** The one span between the common prefix and the common suffix of two versions of a text. */
-export function changedSpan(before: string, after: string): ChangedSpan {
-  const shorter = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < shorter && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let suffix = 0;
-  while (suffix < shorter - start && before.charCodeAt(before.length - 1 - suffix) === after.charCodeAt(after.length - 1 - suffix)) suffix++;
-  return { start, oldEnd: before.length - suffix, newEnd: after.length - suffix };
-}
-
 /** How many edited files keep their last parse. */
 const KEPT_PARSES = 8;
 

@@ -173,7 +173,8 @@ export class FolderEngine {
       if (this.allPaths.has(path)) return undefined;
       this.allPaths.add(path);
     } else {
-      if (this.texts.get(path) === text) return this.current;
+      const before = this.texts.get(path);
+      if (before === text) return this.current;
       const result = engine.analyzeFile({ path, text }, { editing: true });
       const created = !this.results.has(path);
       this.results.set(path, result);
@@ -183,7 +184,7 @@ export class FolderEngine {
         this.texts = inPathOrder(this.texts);
       }
       this.allPaths.add(path);
-      provisional?.(path, engine.provisionalFindings(result, this.current.findingsByFile.get(path) ?? []));
+      provisional?.(path, engine.provisionalFindings(result, this.current.findingsByFile.get(path) ?? [], before === undefined ? undefined : { before, after: text }));
     }
     return this.phaseTwo(engine, started);
   }

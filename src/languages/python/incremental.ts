@@ -1,5 +1,6 @@
 import { Edit, type Parser, type Point, type Tree } from 'web-tree-sitter';
-import { changedSpan, LastParses } from '../edits';
+import { changedSpan, positionAt } from '../../core/lines';
+import { LastParses } from '../edits';
 
 /**
  * The last syntax trees of files being edited, so the next parse of the same path re-parses
@@ -47,13 +48,8 @@ export function editBetween(before: string, after: string): Edit {
   });
 }
 
-/** Row and column (UTF-16 code units, as web-tree-sitter counts them) of an offset. */
+/** Row and column (0-based, UTF-16 code units, as web-tree-sitter counts them) of an offset. */
 function pointAt(text: string, offset: number): Point {
-  let row = 0;
-  let lineStart = 0;
-  for (let newline = text.indexOf('\n'); newline !== -1 && newline < offset; newline = text.indexOf('\n', newline + 1)) {
-    row++;
-    lineStart = newline + 1;
-  }
-  return { row, column: offset - lineStart };
+  const { line, column } = positionAt(text, offset);
+  return { row: line - 1, column: column - 1 };
 }

@@ -1,5 +1,5 @@
 import ts from 'typescript';
-import { changedSpan } from '../edits';
+import { changedSpan } from '../../core/lines';
 import { extensionOf, type ScriptExtension } from './files';
 
 const SCRIPT_KINDS: Readonly<Record<ScriptExtension, ts.ScriptKind>> = {

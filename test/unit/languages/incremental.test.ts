@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrontEnd } from '../../../src/core/frontend';
-import { changedSpan } from '../../../src/languages/edits';
+import { changedSpan } from '../../../src/core/lines';
 import { editBetween } from '../../../src/languages/python/incremental';
 import { createTypeScriptFrontEnd } from '../../../src/languages/typescript';
 import { pythonFrontEnd } from './python/helpers';

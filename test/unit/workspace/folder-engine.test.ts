@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defaultConfig } from '../../../src/core/config';
 import type { FileResult } from '../../../src/core/engine';
+import type { Finding } from '../../../src/core/finding';
 import { FolderEngine } from '../../../src/workspace/folder-engine';
 import { FolderProcess } from '../../../src/workspace/folder-process';
 
@@ -139,6 +140,13 @@ describe('FolderEngine (the analysis state of one folder, without an editor)', f
       assert.deepEqual(remoteTold, told.rules);
       assert.deepEqual(new Map(remoteFinal.findingsByFile), final.findingsByFile);
       assert.equal(await here.update(APP, pinned, () => assert.fail('no phase 1 for an unchanged text')), final);
+
+      // Lines inserted at the top: the workspace findings the file had move down with its text at once.
+      let moved: Finding[] = [];
+      const shifted = (await here.update(APP, `# one\n# two\n${pinned}`, (_path, findings) => { moved = findings; }))!;
+      const places = (findings: readonly Finding[]) => findings.filter((finding) => finding.rule === 'GD301').map((finding) => `${finding.loc.line}:${finding.loc.column}-${finding.loc.endLine}:${finding.loc.endColumn}`);
+      assert.deepEqual(places(moved), places(final.findingsByFile.get(APP)!).map((place) => place.replace(/^(\d+)(:\d+-)(\d+)/, (_, line, middle, endLine) => `${Number(line) + 2}${middle}${Number(endLine) + 2}`)));
+      assert.deepEqual(places(moved), places(shifted.findingsByFile.get(APP)!), 'where phase 2 then put them');
     } finally {
       remote.dispose();
     }
