@@ -1,6 +1,6 @@
 // Benchmark of the extension in a real VS Code (the e2e host: code-server + headless
 // Chromium, installed by scripts/e2e/install-host.sh). Build first:
-//   npm run build && npx tsc -p . && node bench/extension-host.mjs [--files 3000] [--seed 42] [--edits 40]
+//   npm run build && npx tsc -p . && node bench/extension-host.mjs [--files 3000] [--seed 42] [--edits 60] [--warmup 10]
 //
 // 1. Writes a deterministic corpus (bench/corpus.mjs) of N files to bench/.corpus/extension
 //    plus one 2,000-line Python file with an LLM call (bench-edit/long_service.py).
@@ -13,8 +13,9 @@
 //      background audit of the workspace has finished;
 //    - extension host memory (RSS of the extension host process) after that audit (budget 300 MB);
 //    - edit-to-diagnostics latency on the 2,000-line file: an edit that adds debt (an
-//      unpinned model), then one that removes it, each timed from applyEdit until the
-//      file's diagnostics show the change; p50/p95 over --edits edits (p95 budget 50 ms).
+//      unpinned model), then one that removes it, each a new text (the edit's number in a
+//      comment), timed from applyEdit until the file's diagnostics show the change; after
+//      --warmup edits reported apart, p50/p95 over --edits edits (p95 budget 50 ms).
 // Prints the figures and a verdict per budget.
 import { chromium } from 'playwright-core';
 import { lstatSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync, appendFileSync } from 'node:fs';
