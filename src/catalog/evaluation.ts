@@ -1,3 +1,5 @@
+import { TextMemo } from '../core/lines';
+
 /**
  * Signals of an evaluation harness (GD701) and of human-feedback capture
  * (GD702), as data. A signal is a path pattern or a pattern in the text of an
@@ -60,18 +62,8 @@ export const feedbackFunction = /\b(?:create|update|createOrUpdate|submit|send|l
 /** Files whose LLM calls are not the app's own: tests, evaluations, benchmarks, docs. */
 export const notAppFile = /(^|\/)(tests?|__tests__|spec|e2e|evals?|benchmarks?|docs?)\/|(^|\/)test_[^/]+\.py$|_test\.py$|\.(test|spec)\.[cm]?[jt]sx?$|benchmark[^/]*$/i;
 
-/** A path pattern's test, remembered per path: phase 2 asks it of every file after every edit. */
-function rememberedTest(pattern: RegExp): (path: string) => boolean {
-  const answers = new Map<string, boolean>();
-  return (path) => {
-    let answer = answers.get(path);
-    if (answer === undefined) {
-      if (answers.size >= 50_000) answers.clear();
-      answers.set(path, (answer = pattern.test(path)));
-    }
-    return answer;
-  };
-}
-
 export const isTestFile = (path: string): boolean => testFilePattern.test(path);
-export const isNotAppFile = rememberedTest(notAppFile);
+
+/** Remembered per path: phase 2 asks it of every LLM call after every edit. */
+const notAppAnswers = new TextMemo<boolean>(50_000);
+export const isNotAppFile = (path: string): boolean => notAppAnswers.get(path, (file) => notAppFile.test(file));

@@ -1,9 +1,10 @@
 /**
- * Answers remembered per text, for phase 2, which runs again after every edit in the editor and
- * reads the same unchanged files. Strings have no identity in JavaScript: after a re-audit a file's
- * text is another string with the same characters, which a Map compares character by character at
- * every lookup. So a hit files the entry again under the caller's string (later lookups compare
- * pointers), and the entry asked about longest ago goes first when the memo is full.
+ * Answers remembered per string (a file's text, a path), for phase 2, which runs again after
+ * every edit in the editor and asks about the same unchanged files. Strings have no identity in
+ * JavaScript: after a re-audit a file's text is another string with the same characters, which a
+ * Map compares character by character at every lookup. So a hit files the entry again under the
+ * caller's string (later lookups compare pointers), and the entry asked about longest ago goes
+ * first when the memo is full.
  */
 export class TextMemo<T> {
   private readonly entries = new Map<string, T>();

@@ -56,7 +56,7 @@ const yieldToEvents = () => new Promise<void>((done) => setImmediate(done));
  * The analysis state of one folder, with no editor in it: a whole-folder audit
  * (discovery, phase 1 cached by content hash, phase 2), then incremental updates:
  * an edited file re-runs phase 1 for that file and phase 2 on the cached results.
- * The extension runs it in its host, or in a process of its own (engine-process.ts).
+ * The extension runs it in its host, or in a process of its own (folder-process.ts).
  */
 export class FolderEngine {
   private engine: Engine | undefined;
@@ -83,18 +83,14 @@ export class FolderEngine {
     return this.options.config;
   }
 
-  private async ensureEngine(): Promise<Engine> {
-    this.engine ??= await this.newEngine();
-    return this.engine;
-  }
-
   private async newEngine(): Promise<Engine> {
     return new Engine({ frontEnds: await loadFrontEnds(), rules, knownRules: rules, config: this.options.config, cache: this.options.cache, lockfileFor });
   }
 
   /** Whether a path (relative to the folder) is one the engine reads. */
   async accepts(path: string): Promise<boolean> {
-    return (await this.ensureEngine()).accepts(path);
+    this.engine ??= await this.newEngine();
+    return this.engine.accepts(path);
   }
 
   /**
@@ -159,8 +155,8 @@ export class FolderEngine {
    */
   async update(path: string, text: string | null, provisional?: (path: string, findings: Finding[]) => void): Promise<FolderResult | undefined> {
     const started = performance.now();
-    const engine = await this.ensureEngine();
-    if (!this.current) return undefined;
+    const engine = this.engine;
+    if (!this.current || !engine) return undefined;
     if (text === null) {
       const known = this.results.delete(path) || this.allPaths.has(path);
       this.allPaths.delete(path);

@@ -1,3 +1,5 @@
+import { TextMemo } from '../../core/lines';
+
 /**
  * Code outside production: LLM calls in tests, test fixtures, end-to-end suites
  * and documentation examples run against a model on purpose, where nobody reads traces.
@@ -5,13 +7,8 @@
 const TEST_PATH = /(^|\/)(tests?|__tests__|e2e|spec|testing|docs?)\/|(^|\/)(test_[^/]*|[^/]*_test|conftest)\.py$|\.(test|spec)\.[cm]?[jt]sx?$/;
 
 /** Remembered per path: phase 2 asks it of every LLM call after every edit. */
-const answers = new Map<string, boolean>();
+const answers = new TextMemo<boolean>(50_000);
 
 export function isTestPath(file: string): boolean {
-  let answer = answers.get(file);
-  if (answer === undefined) {
-    if (answers.size >= 50_000) answers.clear();
-    answers.set(file, (answer = TEST_PATH.test(file)));
-  }
-  return answer;
+  return answers.get(file, (path) => TEST_PATH.test(path));
 }
